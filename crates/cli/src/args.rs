@@ -1,0 +1,85 @@
+//! Command-line arguments (clap derive).
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Read UK children's-safeguarding inspection letters, split them into findings, tag the
+/// themes they are about, and compare local areas.
+#[derive(Debug, Parser)]
+#[command(name = "letters", version, about, long_about = None, after_help = EXAMPLES)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+const EXAMPLES: &str = "\
+Examples:
+  letters compare corpus/                  which themes are strengths or improvements, by area
+  letters split corpus/jtai-2026-02-leicestershire.txt --format md
+  letters tag corpus/ --theme therapy      every finding about therapy, with its evidence
+  letters compare downloads/ --format csv -o themes.csv
+  letters themes                           the built-in theme taxonomy
+
+Exit codes: 0 success, 1 some inputs could not be read (the rest were processed), 2 usage or
+configuration error.";
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Split letters into sections, items and sentences, with metadata and byte spans.
+    #[command(after_help = "\
+Examples:
+  letters split corpus/jtai-2026-05-oxfordshire.txt
+  letters split corpus/ --format jsonl > documents.jsonl
+  cat letter.txt | letters split - --format json")]
+    Split(SplitArgs),
+}
+
+/// Output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Aligned text for a terminal (the default on a terminal).
+    Table,
+    /// Markdown, for pasting into documents.
+    Md,
+    /// Comma-separated values, long form.
+    Csv,
+    /// One JSON value.
+    Json,
+    /// JSON Lines: one object per line with a "type" tag (the default in a pipe).
+    Jsonl,
+}
+
+/// Options every command that reads letters shares.
+#[derive(Debug, Args)]
+pub struct InputArgs {
+    /// Files or folders to read (folders recursively); `-` reads standard input.
+    #[arg(value_name = "PATH", required = true)]
+    pub paths: Vec<PathBuf>,
+
+    /// Which files to read inside folders (a glob on the file name; repeatable).
+    #[arg(long, value_name = "GLOB", default_value = "*.txt")]
+    pub glob: Vec<String>,
+
+    /// Worker threads (default: one per core).
+    #[arg(short = 'j', long, value_name = "N")]
+    pub jobs: Option<usize>,
+
+    /// Output format [default: table on a terminal, jsonl otherwise].
+    #[arg(short, long, value_enum)]
+    pub format: Option<Format>,
+
+    /// Write the output to FILE (atomically: the file appears whole or not at all).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Never show a progress bar.
+    #[arg(long)]
+    pub no_progress: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SplitArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+}

@@ -1,0 +1,81 @@
+//! Where output goes: standard output, or a file written atomically (a temporary file in the
+//! same folder, renamed over the destination only when the run succeeded).
+
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+
+/// An output destination.
+pub enum Sink {
+    Stdout(BufWriter<io::Stdout>),
+    File { tmp: BufWriter<tempfile::NamedTempFile>, dest: PathBuf },
+}
+
+impl Sink {
+    /// Standard output, or a temporary file beside `path`.
+    pub fn open(path: Option<&Path>) -> Result<Sink> {
+        match path {
+            None => Ok(Sink::Stdout(BufWriter::with_capacity(64 * 1024, io::stdout()))),
+            Some(dest) => {
+                let dir = match dest.parent() {
+                    Some(p) if !p.as_os_str().is_empty() => p,
+                    _ => Path::new("."),
+                };
+                let tmp = tempfile::Builder::new()
+                    .prefix(".letters-")
+                    .suffix(".tmp")
+                    .tempfile_in(dir)
+                    .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
+                Ok(Sink::File { tmp: BufWriter::with_capacity(64 * 1024, tmp), dest: dest.to_path_buf() })
+            }
+        }
+    }
+
+    /// Flushes, and for a file renames the temporary file over the destination.
+    pub fn finish(self) -> Result<()> {
+        match self {
+            Sink::Stdout(mut w) => Ok(w.flush()?),
+            Sink::File { tmp, dest } => {
+                let tmp = tmp.into_inner().map_err(|e| e.into_error()).context("cannot write the output")?;
+                tmp.as_file().sync_all().ok();
+                tmp.persist(&dest).map_err(|e| e.error).with_context(|| format!("cannot write {}", dest.display()))?;
+                Ok(())
+            }
+        }
+    }
+
+    /// Whether output goes to a terminal.
+    pub fn is_terminal(&self) -> bool {
+        use std::io::IsTerminal;
+        matches!(self, Sink::Stdout(_)) && io::stdout().is_terminal()
+    }
+}
+
+impl Write for Sink {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match self {
+            Sink::Stdout(w) => w.write(buf),
+            Sink::File { tmp, .. } => tmp.write(buf),
+        }
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        match self {
+            Sink::Stdout(w) => w.write_all(buf),
+            Sink::File { tmp, .. } => tmp.write_all(buf),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match self {
+            Sink::Stdout(w) => w.flush(),
+            Sink::File { tmp, .. } => tmp.flush(),
+        }
+    }
+}
+
+/// Whether an error chain ends in a closed pipe (the reader went away: stop quietly).
+pub fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| c.downcast_ref::<io::Error>().is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe))
+}

@@ -1,0 +1,295 @@
+//! Page furniture: what PDF extraction repeats on every page and is not part of the letter.
+//!
+//! Everything here is detected from the document itself — lines that repeat at page
+//! boundaries, page numbers, footnotes at the foot of a page — never from a list of known
+//! logo lines.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::lines::Line;
+
+/// Which lines are furniture, and which footnote numbers the document defines.
+#[derive(Debug, Default)]
+pub(crate) struct Furniture {
+    pub flags: Vec<bool>,
+    pub footnotes: Vec<u32>,
+}
+
+static PAGE_OF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:page\s+)?\d{1,4}\s*(?i:of|/)\s*\d{1,4}$|^(?i:page)\s+\d{1,4}$|^-\s*\d{1,4}\s*-$").unwrap()
+});
+static BARE_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{1,4}$").unwrap());
+static FOOTNOTE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{1,2})(?:\s+[\[(\x22'‘“A-Z]|[A-Z][a-z])|^([¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s*\S").unwrap());
+static GLUED_MARK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[a-z][.?!:)]?(\d{1,2})(?:\s|$)").unwrap());
+
+/// Detects furniture lines in `lines` of `src`.
+pub(crate) fn detect(src: &str, lines: &[Line]) -> Furniture {
+    let n = lines.len();
+    let mut flags = vec![false; n];
+    let has_pages = lines.iter().any(|l| l.page > 0);
+
+    // Each line's position on its page: index among the page's non-blank lines, from the top
+    // and from the bottom.
+    let mut from_top = vec![usize::MAX; n];
+    let mut from_bottom = vec![usize::MAX; n];
+    {
+        let mut i = 0;
+        while i < n {
+            let page = lines[i].page;
+            let mut j = i;
+            while j < n && lines[j].page == page {
+                j += 1;
+            }
+            let idx: Vec<usize> = (i..j).filter(|&k| !lines[k].is_blank()).collect();
+            for (pos, &k) in idx.iter().enumerate() {
+                from_top[k] = pos;
+                from_bottom[k] = idx.len() - 1 - pos;
+            }
+            i = j;
+        }
+    }
+    // Blank-line gaps around each line's stanza (a run of consecutive non-blank lines).
+    let mut gap_before = vec![0usize; n];
+    let mut gap_after = vec![0usize; n];
+    {
+        let mut blanks = usize::MAX / 2; // document start counts as a wide gap
+        for k in 0..n {
+            if lines[k].is_blank() {
+                blanks += 1;
+            } else {
+                gap_before[k] = if k > 0 && !lines[k - 1].is_blank() { gap_before[k - 1] } else { blanks };
+                blanks = 0;
+            }
+        }
+        blanks = usize::MAX / 2;
+        for k in (0..n).rev() {
+            if lines[k].is_blank() {
+                blanks += 1;
+            } else {
+                gap_after[k] = if k + 1 < n && !lines[k + 1].is_blank() { gap_after[k + 1] } else { blanks };
+                blanks = 0;
+            }
+        }
+    }
+    let at_boundary = |k: usize| -> bool {
+        let page_edge = has_pages && (from_top[k] < 3 || from_bottom[k] < 3);
+        page_edge || gap_before[k] >= 2 || gap_after[k] >= 2
+    };
+
+    // 1. Page numbers.
+    for (k, line) in lines.iter().enumerate() {
+        let t = line.text(src);
+        if PAGE_OF.is_match(t) {
+            flags[k] = true;
+        } else if BARE_NUMBER.is_match(t) && has_pages && (from_top[k] == 0 || from_bottom[k] == 0) {
+            flags[k] = true;
+        }
+    }
+
+    // 2. Lines that repeat at page boundaries (logos, running headers and footers, markings).
+    let mut groups: HashMap<String, Vec<usize>> = HashMap::new();
+    for (k, line) in lines.iter().enumerate() {
+        if line.is_blank() || flags[k] {
+            continue;
+        }
+        let t = line.text(src);
+        if t.len() > 120 || crate::headings::classify(t).is_some() || crate::markers::marker(t).is_some() {
+            continue;
+        }
+        groups.entry(repeat_key(t)).or_default().push(k);
+    }
+    for (key, occ) in &groups {
+        if occ.len() < 2 || key.chars().all(|c| !c.is_alphabetic()) {
+            continue;
+        }
+        let edge = occ.iter().filter(|&&k| at_boundary(k)).count();
+        let marking = key.split(' ').count() <= 3 && {
+            let t = lines[occ[0]].text(src);
+            t.chars().any(char::is_alphabetic) && !t.chars().any(char::is_lowercase)
+        };
+        if (edge >= 2 && edge * 3 >= occ.len() * 2) || marking {
+            for &k in occ {
+                flags[k] = true;
+            }
+        }
+    }
+
+    // 3. A "# source:" comment that extraction tools put on the first line.
+    if let Some(k) = lines.iter().position(|l| !l.is_blank())
+        && lines[k].text(src).starts_with("# source:")
+    {
+        flags[k] = true;
+    }
+
+    // 4. Footnotes: a stanza that starts with a footnote number, at the foot of a page (before
+    //    a form feed, before furniture, or at the end), or whose number is glued to a word
+    //    somewhere in the text ("Bradford.1").
+    let glued: Vec<u32> = GLUED_MARK
+        .captures_iter(src)
+        .filter_map(|c| c.get(1)?.as_str().parse().ok())
+        .filter(|&n| (1..=30).contains(&n))
+        .collect();
+    let mut footnotes = Vec::new();
+    let stanza_of = |k: usize| -> (usize, usize) {
+        let mut a = k;
+        while a > 0 && !lines[a - 1].is_blank() && !lines[a].page_start {
+            a -= 1;
+        }
+        let mut b = k + 1;
+        while b < n && !lines[b].is_blank() && !lines[b].page_start {
+            b += 1;
+        }
+        (a, b)
+    };
+    let footnote_number = |k: usize| -> Option<u32> {
+        let t = lines[k].text(src);
+        let c = FOOTNOTE.captures(t)?;
+        if let Some(d) = c.get(1) {
+            return d.as_str().parse().ok().filter(|&n| (1..=30).contains(&n));
+        }
+        let sup = c.get(2)?.as_str();
+        let digits: String = sup.chars().map(superscript_digit).collect();
+        digits.parse().ok()
+    };
+    let mut mark_stanza = |a: usize, b: usize, num: u32, flags: &mut Vec<bool>| {
+        for f in &mut flags[a..b] {
+            *f = true;
+        }
+        if !footnotes.contains(&num) {
+            footnotes.push(num);
+        }
+    };
+    // Superscript-numbered and glued-number footnotes, wherever they are.
+    let mut k = 0;
+    while k < n {
+        if !lines[k].is_blank() && !flags[k] && (k == 0 || lines[k - 1].is_blank() || lines[k].page_start) {
+            let t = lines[k].text(src);
+            if let Some(num) = footnote_number(k) {
+                let superscript = !t.starts_with(|c: char| c.is_ascii_digit());
+                let words = t.split_whitespace().count();
+                if superscript || (glued.contains(&num) && words >= 4) {
+                    let (a, b) = stanza_of(k);
+                    mark_stanza(a, b, num, &mut flags);
+                    k = b;
+                    continue;
+                }
+            }
+        }
+        k += 1;
+    }
+    // Page feet.
+    let page_ends: Vec<usize> =
+        (0..n).filter(|&k| k + 1 == n || lines[k + 1].page_start || (flags[k + 1] && !flags[k])).collect();
+    for end in page_ends {
+        let page = lines[end].page;
+        let mut next = Some(end);
+        while let Some(mut i) = next {
+            let found = loop {
+                if lines[i].page != page {
+                    break None;
+                }
+                if !lines[i].is_blank() && !flags[i] {
+                    break Some(i);
+                }
+                if i == 0 {
+                    break None;
+                }
+                i -= 1;
+            };
+            let Some(i) = found else { break };
+            let (a, b) = stanza_of(i);
+            match footnote_number(a) {
+                Some(num) if b - a <= 6 && lines[a].text(src).split_whitespace().count() >= 3 => {
+                    mark_stanza(a, b, num, &mut flags);
+                    next = a.checked_sub(1);
+                }
+                _ => break,
+            }
+        }
+    }
+    footnotes.sort_unstable();
+    Furniture { flags, footnotes }
+}
+
+fn superscript_digit(c: char) -> char {
+    match c {
+        '¹' => '1',
+        '²' => '2',
+        '³' => '3',
+        '⁰' => '0',
+        c => char::from_digit(c as u32 - 0x2070, 10).unwrap_or('0'),
+    }
+}
+
+/// Lines compare equal for repetition when they differ only in case, spacing and numbers
+/// ("Page 3" and "Page 4").
+fn repeat_key(t: &str) -> String {
+    let mut key = String::with_capacity(t.len());
+    let mut last_digit = false;
+    for w in t.split_whitespace() {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        for c in w.chars() {
+            if c.is_ascii_digit() {
+                if !last_digit {
+                    key.push('#');
+                }
+                last_digit = true;
+            } else {
+                last_digit = false;
+                key.extend(c.to_lowercase());
+            }
+        }
+    }
+    key
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lines::split_lines;
+
+    fn furniture_lines(src: &str) -> (Vec<String>, Vec<u32>) {
+        let lines = split_lines(src);
+        let f = detect(src, &lines);
+        let got = lines.iter().zip(&f.flags).filter(|(_, f)| **f).map(|(l, _)| l.text(src).to_string()).collect();
+        (got, f.footnotes)
+    }
+
+    #[test]
+    fn repeated_logo_blocks_without_form_feeds() {
+        let src = "\n\nLogo Line\nof Things\n\n\n\n12 May 2026\n\nDear all\n\nSome text that\n\n\n\nLogo Line\nof Things\n\n\n\ncontinues here.\n\nStrengths\n\n- One.\n";
+        let (got, _) = furniture_lines(src);
+        assert_eq!(got, ["Logo Line", "of Things", "Logo Line", "of Things"]);
+    }
+
+    #[test]
+    fn page_numbers_footers_and_footnotes() {
+        let src = "Dear all\n\nIn Bradford.1 This text\nruns on\n\n1 This joint inspection was conducted under section 20.\n\n1\n\x0cInspection of Foo children's services\nMore text, Page 2 of 3\n\nPage 2 of 3\n\x0cInspection of Foo children's services\nEnd.\n\n3\n";
+        let (got, notes) = furniture_lines(src);
+        assert_eq!(
+            got,
+            [
+                "1 This joint inspection was conducted under section 20.",
+                "1",
+                "Inspection of Foo children's services",
+                "Page 2 of 3",
+                "Inspection of Foo children's services",
+                "3"
+            ]
+        );
+        assert_eq!(notes, [1]);
+    }
+
+    #[test]
+    fn keeps_repeated_headings_and_single_lines() {
+        let src = "Strengths\n\n\n\n- A.\n\n\n\nStrengths\n\n\n\nOnly once\n\n\n\nLeadership\n\nText.\n";
+        let (got, _) = furniture_lines(src);
+        assert!(got.is_empty(), "{got:?}");
+    }
+}

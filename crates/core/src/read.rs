@@ -1,0 +1,70 @@
+//! Bytes to text: the checks every input goes through before it is parsed.
+
+use crate::error::{Error, Result};
+
+/// Checks that `bytes` are a readable UTF-8 text and returns them as `&str`.
+///
+/// Nothing is copied or rewritten: a byte-order mark, CR line ends and form feeds stay in the
+/// text (later stages treat them as whitespace, line ends and page breaks), so every span the
+/// parser gives is a byte range into exactly these bytes.
+///
+/// # Errors
+/// [`Error::Utf16`] for a UTF-16 byte-order mark, [`Error::NotText`] for a NUL byte,
+/// [`Error::InvalidUtf8`] with the offset of the first bad byte, [`Error::Empty`] and
+/// [`Error::Blank`] for inputs with nothing to read.
+///
+/// ```
+/// assert!(letters_core::decode(b"\xEF\xBB\xBFDear partnership\r\n").is_ok());
+/// assert_eq!(
+///     letters_core::decode(b"abc\xFFdef").unwrap_err().to_string(),
+///     "invalid UTF-8 at byte offset 3"
+/// );
+/// ```
+pub fn decode(bytes: &[u8]) -> Result<&str> {
+    match bytes {
+        [0xFF, 0xFE, ..] => return Err(Error::Utf16 { endian: "little-endian" }),
+        [0xFE, 0xFF, ..] => return Err(Error::Utf16 { endian: "big-endian" }),
+        _ => {}
+    }
+    if let Some(offset) = memchr::memchr(0, bytes) {
+        return Err(Error::NotText { offset });
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| Error::InvalidUtf8 { offset: e.valid_up_to() })?;
+    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if body.is_empty() {
+        return Err(Error::Empty);
+    }
+    if body.chars().all(is_space) {
+        return Err(Error::Blank);
+    }
+    Ok(text)
+}
+
+/// Whitespace as the parser sees it: Unicode whitespace plus the byte-order mark and other
+/// zero-width characters that PDF extraction leaves behind.
+pub(crate) fn is_space(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{feff}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn checks_in_order() {
+        let cases: &[(&[u8], &str)] = &[
+            (b"", "empty file"),
+            (b"\xEF\xBB\xBF", "empty file"),
+            (b" \n\t\x0c\r\n", "file holds only whitespace"),
+            (b"\xEF\xBB\xBF\xC2\xA0\n", "file holds only whitespace"),
+            (b"ab\0cd", "not a text file (NUL byte at byte offset 2)"),
+            (b"\xFF\xFEa\0b\0", "UTF-16 text (little-endian byte-order mark); convert it to UTF-8"),
+            (b"\xFE\xFF\0a", "UTF-16 text (big-endian byte-order mark); convert it to UTF-8"),
+            (b"caf\xC3\xA9 \xE2\x80", "invalid UTF-8 at byte offset 6"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(decode(input).unwrap_err().to_string(), *want, "input {input:?}");
+        }
+        assert_eq!(decode("Dear\r\nx".as_bytes()).unwrap(), "Dear\r\nx");
+    }
+}

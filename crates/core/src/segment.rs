@@ -1,0 +1,104 @@
+//! Sentence splitting: Unicode sentence boundaries (UAX #29) plus guards for the abbreviations
+//! and initials that letters use.
+
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Abbreviations after which a full stop does not end a sentence (lower case, without the stop).
+const ABBREVIATIONS: &[&str] = &[
+    "dr", "mr", "mrs", "ms", "mx", "prof", "st", "no", "nos", "e.g", "eg", "i.e", "ie", "etc", "vs", "v", "cf",
+    "approx", "para", "paras", "fig", "ref", "co", "ltd", "inc", "jr", "sr", "rev", "hon", "cllr", "supt", "insp",
+    "det", "sgt", "ch", "op", "al", "ed", "vol", "pp", "p", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "a.m", "p.m",
+];
+
+/// Abbreviations that do end a sentence when a capitalised word follows ("… and so on, etc. The").
+const MAY_END: &[&str] = &["etc", "al"];
+
+/// Byte ranges of the sentences of `text`, trimmed of surrounding whitespace.
+pub(crate) fn sentences(text: &str) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    let mut merge_next = false;
+    for (i, s) in text.split_sentence_bound_indices() {
+        let trimmed_start = i + (s.len() - s.trim_start().len());
+        let trimmed_end = i + s.trim_end().len();
+        if trimmed_start >= trimmed_end {
+            continue;
+        }
+        let piece = &text[trimmed_start..trimmed_end];
+        let join = merge_next
+            || !piece.chars().any(char::is_alphanumeric)
+            || piece.chars().next().is_some_and(|c| c.is_lowercase());
+        match out.last_mut() {
+            Some(last) if join => last.1 = trimmed_end,
+            _ => out.push((trimmed_start, trimmed_end)),
+        }
+        let (a, b) = *out.last().expect("pushed above");
+        merge_next = ends_with_abbreviation(&text[a..b], &text[b..]);
+    }
+    out
+}
+
+/// Whether `sentence` ends with an abbreviation or an initial, so that what follows belongs
+/// to it.
+fn ends_with_abbreviation(sentence: &str, after: &str) -> bool {
+    let Some(body) = sentence.strip_suffix('.') else { return false };
+    let word = body.rsplit(|c: char| c.is_whitespace() || c == '(' || c == '\'' || c == '"').next().unwrap_or("");
+    if word.is_empty() {
+        return false;
+    }
+    let lower = word.to_lowercase();
+    let next_upper = after.trim_start().chars().next().is_some_and(char::is_uppercase);
+    if MAY_END.contains(&lower.as_str()) {
+        return !next_upper;
+    }
+    if ABBREVIATIONS.contains(&lower.as_str()) {
+        // "No." only before a number: "No. 5", not "… said no."
+        if lower == "no" || lower == "nos" || lower == "p" || lower == "v" {
+            return word.starts_with(char::is_uppercase)
+                || after.trim_start().starts_with(|c: char| c.is_ascii_digit());
+        }
+        return true;
+    }
+    // An initial: "J. Smith", or dotted initials "D.C.".
+    let mut chars = word.chars();
+    let single_upper = chars.next().is_some_and(char::is_uppercase) && chars.next().is_none();
+    single_upper && next_upper
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        sentences(text).into_iter().map(|(a, b)| &text[a..b]).collect()
+    }
+
+    #[test]
+    fn guards_table() {
+        let cases: &[(&str, &[&str])] = &[
+            ("One. Two.", &["One.", "Two."]),
+            ("Dr. Smith met Ms. Jones. They agreed.", &["Dr. Smith met Ms. Jones.", "They agreed."]),
+            (
+                "Some partners, e.g. health, attend. Others do not.",
+                &["Some partners, e.g. health, attend.", "Others do not."],
+            ),
+            ("It was signed by J. Smith today. Good.", &["It was signed by J. Smith today.", "Good."]),
+            ("See case No. 5 for detail. Next.", &["See case No. 5 for detail.", "Next."]),
+            ("Books, papers, etc. The rest.", &["Books, papers, etc.", "The rest."]),
+            ("Is it timely? Yes. It is!", &["Is it timely?", "Yes.", "It is!"]),
+            (
+                "Referrals (MARFs) are made. 'Think Practice' helped.",
+                &["Referrals (MARFs) are made.", "'Think Practice' helped."],
+            ),
+            (
+                "The Sexual Assault Referral Centre (SARC) i.e. the centre, helps.",
+                &["The Sexual Assault Referral Centre (SARC) i.e. the centre, helps."],
+            ),
+            ("A heading without a stop", &["A heading without a stop"]),
+            ("  ", &[]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(split(text), *want, "text {text:?}");
+        }
+    }
+}
