@@ -60,6 +60,8 @@ enum Gap {
     Blank,
     /// A page break or page furniture.
     Page,
+    /// A form feed followed by a blank line: the page starts with a new paragraph.
+    PageThenBlank,
 }
 
 /// Words that cannot end a paragraph: a block ending in one continues after a gap.
@@ -149,9 +151,9 @@ fn starts_upper_or_digit(text: &str) -> bool {
     t.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
 }
 
-/// Whether the document is hard-wrapped (most long lines break before ~130 characters) rather
-/// than one line per paragraph.
-fn is_hard_wrapped(src: &str, lines: &[Line], furniture: &[bool]) -> bool {
+/// The width a document is hard-wrapped at (most long lines break before ~130 characters), or
+/// `None` when it has one line per paragraph.
+fn wrap_width(src: &str, lines: &[Line], furniture: &[bool]) -> Option<usize> {
     let mut lens: Vec<usize> = lines
         .iter()
         .zip(furniture)
@@ -160,10 +162,11 @@ fn is_hard_wrapped(src: &str, lines: &[Line], furniture: &[bool]) -> bool {
         .filter(|&n| n >= 30)
         .collect();
     if lens.len() < 4 {
-        return false;
+        return None;
     }
     lens.sort_unstable();
-    lens[lens.len() * 9 / 10] <= 130
+    let p90 = lens[lens.len() * 9 / 10];
+    (p90 <= 130).then_some(p90)
 }
 
 /// The cells of a tab-separated row, each as a trimmed byte range.
@@ -193,12 +196,18 @@ struct Assembler<'a> {
     lines: &'a [Line],
     furniture: &'a [bool],
     hard_wrapped: bool,
+    /// Lines this long or longer run on to the next line (in a hard-wrapped document).
+    full_line: usize,
+    /// Lines this long or longer in a hard-wrapped document were wrapped, not ended.
+    long_line: usize,
     events: Vec<Event>,
     cur: Option<RawBlock>,
     /// The current item is a marker still waiting for its text.
     pending: bool,
     /// Inside a tab-separated table, after its header row.
     table: bool,
+    /// Under a heading of a list section (priority actions, improvements, strengths).
+    list_context: bool,
 }
 
 impl<'a> Assembler<'a> {
@@ -276,24 +285,29 @@ impl<'a> Assembler<'a> {
     fn run(mut self) -> Vec<Event> {
         let n = self.lines.len();
         let mut gap = Gap::None;
+        // Since the last page start or furniture line, only blank lines have been seen.
+        let mut after_break = false;
         let mut k = 0;
         while k < n {
             let line = self.lines[k];
             if line.page_start {
-                gap = gap.max(Gap::Page);
+                // Blank lines before a form feed say nothing; those right after it do.
+                let blank_after_feed = k > 0 && self.lines[k - 1].page_start && self.lines[k - 1].is_blank();
+                gap = if blank_after_feed && gap == Gap::PageThenBlank { Gap::PageThenBlank } else { Gap::Page };
+                after_break = true;
             }
-            if self.furniture[k] {
-                if !line.is_blank() {
-                    gap = gap.max(Gap::Page);
-                }
+            if self.furniture[k] && !line.is_blank() {
+                gap = gap.max(Gap::Page);
+                after_break = true;
                 k += 1;
                 continue;
             }
             if line.is_blank() {
-                gap = gap.max(Gap::Blank);
+                gap = if after_break { Gap::PageThenBlank } else { gap.max(Gap::Blank) };
                 k += 1;
                 continue;
             }
+            after_break = false;
             let text = line.text(self.src);
             let has_tab = line.raw(self.src).contains('\t');
 
@@ -302,6 +316,7 @@ impl<'a> Assembler<'a> {
             {
                 self.close();
                 self.table = false;
+                self.list_context = h.kind.is_list();
                 self.events.push(Event::Heading(h));
                 gap = Gap::None;
                 k += used;
@@ -343,15 +358,29 @@ impl<'a> Assembler<'a> {
                 None => false,
                 Some(c) => {
                     let last = c.last_seg(self.src);
-                    self.pending
+                    let wrapped = self.hard_wrapped && (self.runs_on(last, text) || self.is_long(last));
+                    // In a list, the paragraphs after a bullet explain it (older letters put a
+                    // headline sentence on the bullet and the detail below): they are part of
+                    // the item. A short standalone line without a stop is a sub-heading.
+                    let explains_item = self.list_context
+                        && c.kind == BlockKind::Item
+                        && !(self.followed_by_gap(k) && !ends_terminal(text) && text.split_whitespace().count() <= 12);
+                    explains_item
+                        || self.pending
+                        || starts_lower(text)
+                        || (!ends_terminal(last) && ends_connective(last))
                         || match gap {
-                            Gap::None => {
-                                self.hard_wrapped
-                                    || starts_lower(text)
-                                    || (!ends_terminal(last) && ends_connective(last))
+                            // Consecutive lines: in a hard-wrapped document a long line runs on;
+                            // a short one was broken on purpose (an address, a signature, a title).
+                            Gap::None => wrapped,
+                            Gap::Blank => false,
+                            // A page break inside a paragraph: the sentence runs on, or the line
+                            // before the break was full.
+                            Gap::Page => {
+                                (!ends_terminal(last) && (!self.hard_wrapped || self.is_long(last)))
+                                    || (self.hard_wrapped && self.runs_on(last, text))
                             }
-                            Gap::Blank => starts_lower(text) || (!ends_terminal(last) && ends_connective(last)),
-                            Gap::Page => starts_lower(text) || !ends_terminal(last),
+                            Gap::PageThenBlank => !ends_terminal(last) && (!self.hard_wrapped || wrapped),
                         }
                 }
             };
@@ -370,6 +399,18 @@ impl<'a> Assembler<'a> {
         }
         self.close();
         self.events
+    }
+
+    /// Whether the line `last` was broken by wrapping before `next`: the first word of `next`
+    /// would not have fitted on it.
+    fn runs_on(&self, last: &str, next: &str) -> bool {
+        let word = next.split_whitespace().next().map_or(0, |w| w.chars().count());
+        last.chars().count() + 1 + word > self.full_line
+    }
+
+    /// Whether `line` is long for this document's wrap width: a line that long was wrapped.
+    fn is_long(&self, line: &str) -> bool {
+        line.chars().count() >= self.long_line
     }
 
     /// In hard-wrapped text a line can start with a dash that is punctuation, not a bullet:
@@ -416,8 +457,21 @@ impl<'a> Assembler<'a> {
 
 /// Turns lines into a stream of headings and blocks.
 pub(crate) fn assemble(src: &str, lines: &[Line], furniture: &[bool]) -> Vec<Event> {
-    let hard_wrapped = is_hard_wrapped(src, lines, furniture);
-    Assembler { src, lines, furniture, hard_wrapped, events: Vec::new(), cur: None, pending: false, table: false }.run()
+    let width = wrap_width(src, lines, furniture);
+    Assembler {
+        src,
+        lines,
+        furniture,
+        hard_wrapped: width.is_some(),
+        full_line: width.map_or(usize::MAX, |w| w * 9 / 10),
+        long_line: width.map_or(usize::MAX, |w| w * 7 / 10),
+        events: Vec::new(),
+        cur: None,
+        pending: false,
+        table: false,
+        list_context: false,
+    }
+    .run()
 }
 
 #[cfg(test)]
