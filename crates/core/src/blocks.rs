@@ -21,7 +21,7 @@ pub(crate) struct RawBlock {
 impl RawBlock {
     /// Text of the block as written, segments joined by single spaces (for tests).
     #[cfg(test)]
-    pub fn joined<'a>(&self, src: &'a str) -> String {
+    pub fn joined(&self, src: &str) -> String {
         let mut s = String::new();
         for &(a, b) in &self.segs {
             if !s.is_empty() {
@@ -138,7 +138,7 @@ fn ends_terminal(text: &str) -> bool {
 fn ends_connective(text: &str) -> bool {
     let last = text.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
     let last = last.trim_end_matches(',');
-    CONNECTIVES.iter().any(|w| last == *w) || text.ends_with(',')
+    CONNECTIVES.contains(&last) || text.ends_with(',')
 }
 
 fn starts_lower(text: &str) -> bool {

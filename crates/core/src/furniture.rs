@@ -83,9 +83,8 @@ pub(crate) fn detect(src: &str, lines: &[Line]) -> Furniture {
     // 1. Page numbers.
     for (k, line) in lines.iter().enumerate() {
         let t = line.text(src);
-        if PAGE_OF.is_match(t) {
-            flags[k] = true;
-        } else if BARE_NUMBER.is_match(t) && has_pages && (from_top[k] == 0 || from_bottom[k] == 0) {
+        let bare = BARE_NUMBER.is_match(t) && has_pages && (from_top[k] == 0 || from_bottom[k] == 0);
+        if bare || PAGE_OF.is_match(t) {
             flags[k] = true;
         }
     }

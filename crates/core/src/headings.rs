@@ -39,7 +39,7 @@ pub(crate) fn heading_key(line: &str) -> String {
     } else {
         &key
     };
-    trimmed.trim_end_matches(|c: char| matches!(c, '?' | ':' | '.' | ';' | ',' | ' ')).to_string()
+    trimmed.trim_end_matches(['?', ':', '.', ';', ',', ' ']).to_string()
 }
 
 static EXACT: &[(&str, SectionKind)] = &[

@@ -70,7 +70,7 @@ pub(crate) fn build(src: &str, events: &[Event], opts: CleanOptions<'_>) -> (Fro
     let pre: Vec<Built> = events[..first_heading]
         .iter()
         .filter_map(|e| match e {
-            Event::Block(b) => Some(build_block(src, b, opts)),
+            Event::Block(b) => Some(build_block(src, b, opts)).filter(|b| !b.block.text.is_empty()),
             Event::Heading(_) => None,
         })
         .collect();
@@ -161,6 +161,9 @@ pub(crate) fn build(src: &str, events: &[Event], opts: CleanOptions<'_>) -> (Fro
             }
             Event::Block(raw) => {
                 let built = build_block(src, raw, opts);
+                if built.block.text.is_empty() {
+                    continue; // only characters that cleaning drops (a soft hyphen)
+                }
                 if let Some(s) = current.as_mut() {
                     s.span.end = s.span.end.max(built.block.span.end);
                     s.blocks.push(built.block);

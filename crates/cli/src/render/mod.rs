@@ -33,16 +33,6 @@ impl Style {
     pub fn dim(&self, s: &str) -> String {
         self.paint("2", s)
     }
-
-    /// Strengths: blue (colour-blind safe against orange).
-    pub fn strength(&self, s: &str) -> String {
-        self.paint("34", s)
-    }
-
-    /// Improvements: orange/yellow.
-    pub fn improvement(&self, s: &str) -> String {
-        self.paint("33", s)
-    }
 }
 
 /// Cuts `s` to at most `width` characters, ending with an ellipsis when cut.
