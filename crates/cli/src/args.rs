@@ -33,6 +33,68 @@ Examples:
   letters split corpus/ --format jsonl > documents.jsonl
   cat letter.txt | letters split - --format json")]
     Split(SplitArgs),
+
+    /// Tag every finding (list item, or sentence of a paragraph) with themes, agencies and
+    /// polarity, with the words behind each tag.
+    #[command(after_help = "\
+Examples:
+  letters tag corpus/jtai-2026-02-leicestershire.txt
+  letters tag corpus/ --theme information-sharing --theme therapy --format md
+  letters tag corpus/ --format jsonl | jq 'select(.polarity == \"improvement\")'
+  letters tag letters/ --extend my-themes.toml --format csv -o findings.csv")]
+    Tag(TagArgs),
+
+    /// List the theme taxonomy, or check a taxonomy file and run its examples.
+    #[command(after_help = "\
+Examples:
+  letters themes                         the built-in themes and agencies
+  letters themes --format json           the same, for programs
+  letters themes --check my-themes.toml  validate a file and run its example sentences
+  letters themes --extend my-themes.toml the built-in taxonomy with your additions")]
+    Themes(ThemesArgs),
+}
+
+/// Which taxonomy to use.
+#[derive(Debug, Args, Clone)]
+pub struct TaxonomyArgs {
+    /// Use this taxonomy file instead of the built-in one.
+    #[arg(long, value_name = "FILE")]
+    pub taxonomy: Option<PathBuf>,
+
+    /// Add the themes and agencies of FILE to the taxonomy (same id: replaces). Repeatable.
+    #[arg(long, value_name = "FILE")]
+    pub extend: Vec<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct TagArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    #[command(flatten)]
+    pub taxonomy: TaxonomyArgs,
+
+    /// Only findings with this theme (repeatable: any of them).
+    #[arg(long = "theme", value_name = "ID")]
+    pub themes: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ThemesArgs {
+    #[command(flatten)]
+    pub taxonomy: TaxonomyArgs,
+
+    /// Check FILE: report errors with file, line and entry, and run its example sentences.
+    #[arg(long, value_name = "FILE", conflicts_with = "taxonomy")]
+    pub check: Option<PathBuf>,
+
+    /// Output format [default: table on a terminal, jsonl otherwise].
+    #[arg(short, long, value_enum)]
+    pub format: Option<Format>,
+
+    /// Write the output to FILE (atomically).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 /// Output formats.

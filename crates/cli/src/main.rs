@@ -11,7 +11,9 @@ use std::process::ExitCode;
 use anyhow::Result;
 use clap::Parser;
 
-use args::{Cli, Command, Format, InputArgs};
+use anyhow::Context;
+use args::{Cli, Command, Format, InputArgs, TagArgs, TaxonomyArgs, ThemesArgs};
+use letters_core::{Document, TaggerBuilder, Taxonomy};
 use output::Sink;
 
 /// Exit codes.
@@ -44,7 +46,28 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<u8> {
     match cli.command {
         Command::Split(a) => split(a.input),
+        Command::Tag(a) => tag(a),
+        Command::Themes(a) => themes(a),
     }
+}
+
+/// Reads a taxonomy file; errors name the file, line and entry.
+fn read_taxonomy(path: &std::path::Path) -> Result<Taxonomy> {
+    let text = std::fs::read_to_string(path)
+        .with_context(|| format!("{}: cannot read taxonomy: {}", path.display(), "file unreadable"))?;
+    Ok(Taxonomy::from_toml(&text, &path.display().to_string())?)
+}
+
+/// The taxonomy the options ask for: built-in or a file, plus extensions.
+fn load_taxonomy(a: &TaxonomyArgs) -> Result<Taxonomy> {
+    let mut tax = match &a.taxonomy {
+        Some(p) => read_taxonomy(p)?,
+        None => Taxonomy::builtin(),
+    };
+    for p in &a.extend {
+        tax.extend(read_taxonomy(p)?);
+    }
+    Ok(tax)
 }
 
 /// Prints a failed input on standard error.
@@ -96,4 +119,92 @@ fn split(a: InputArgs) -> Result<u8> {
     w.finish(&mut sink)?;
     sink.finish()?;
     Ok(exit_code(p.listing_failed, failures.len()))
+}
+
+fn tag(a: TagArgs) -> Result<u8> {
+    let taxonomy = load_taxonomy(&a.taxonomy)?;
+    for id in &a.themes {
+        anyhow::ensure!(taxonomy.theme(id).is_some(), "unknown theme '{id}' (`letters themes` lists them)");
+    }
+    let tagger = TaggerBuilder::new().taxonomy(taxonomy).build()?;
+    let p = prepare(&a.input)?;
+    let mut sink = Sink::open(a.input.output.as_deref())?;
+    let format = format_for(&a.input, &sink);
+    let style = render::Style::new(sink.is_terminal() && matches!(format, Format::Table));
+    let mut w = render::tag::TagWriter::start(format, style, &mut sink)?;
+    let failures = batch::run(
+        &p.inputs,
+        &p.pool,
+        !a.input.no_progress,
+        |_, bytes| {
+            let doc = Document::from_bytes(&bytes).map_err(|e| e.to_string())?;
+            let findings = tagger.tag_document(&doc);
+            Ok((doc.meta.area, findings))
+        },
+        |input, (area, findings)| {
+            let keep: Vec<&letters_core::Finding> = findings
+                .iter()
+                .filter(|f| a.themes.is_empty() || f.themes.iter().any(|t| a.themes.contains(t)))
+                .collect();
+            w.document(&mut sink, &input.display(), area.as_deref(), &keep)
+        },
+        report,
+    )?;
+    w.finish(&mut sink)?;
+    sink.finish()?;
+    Ok(exit_code(p.listing_failed, failures.len()))
+}
+
+fn themes(a: ThemesArgs) -> Result<u8> {
+    let mut sink = Sink::open(a.output.as_deref())?;
+    let format = a.format.unwrap_or(if sink.is_terminal() { Format::Table } else { Format::Jsonl });
+    let style = render::Style::new(sink.is_terminal() && format == Format::Table);
+    let Some(path) = &a.check else {
+        let taxonomy = load_taxonomy(&a.taxonomy)?;
+        render::themes::write(&mut sink, &taxonomy, format, style)?;
+        sink.finish()?;
+        return Ok(OK);
+    };
+    let mut taxonomy = read_taxonomy(path)?;
+    for p in &a.taxonomy.extend {
+        taxonomy.extend(read_taxonomy(p)?);
+    }
+    let tagger = TaggerBuilder::new().taxonomy(taxonomy).build()?;
+    let tax = tagger.taxonomy();
+    let examples: usize =
+        tax.themes.iter().chain(&tax.agencies).map(|e| e.should_tag.len() + e.must_not_tag.len()).sum::<usize>()
+            + [
+                &tax.lexicon.strength_examples,
+                &tax.lexicon.improvement_examples,
+                &tax.lexicon.mixed_examples,
+                &tax.lexicon.neutral_examples,
+            ]
+            .iter()
+            .map(|l| l.len())
+            .sum::<usize>();
+    let failures = tagger.check_examples();
+    use std::io::Write;
+    for f in &failures {
+        writeln!(
+            sink,
+            "{}: {} '{}' should {} but got {}: {}",
+            path.display(),
+            f.facet,
+            f.id,
+            f.expected,
+            f.got,
+            f.sentence
+        )?;
+    }
+    writeln!(
+        sink,
+        "{}: {} themes, {} agencies, {} examples, {} failing",
+        path.display(),
+        tax.themes.len(),
+        tax.agencies.len(),
+        examples,
+        failures.len()
+    )?;
+    sink.finish()?;
+    Ok(if failures.is_empty() { OK } else { INPUT_FAILED })
 }

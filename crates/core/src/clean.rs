@@ -28,10 +28,28 @@ impl Run {
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Cleaned {
     pub text: String,
-    runs: Vec<Run>,
+    pub map: OffsetMap,
 }
 
 impl Cleaned {
+    /// The original span of cleaned range `[start, end)`.
+    pub fn span(&self, start: usize, end: usize) -> Span {
+        self.map.span(start, end)
+    }
+}
+
+/// Where each stretch of a cleaned text came from in the original input.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct OffsetMap {
+    runs: Vec<Run>,
+}
+
+impl OffsetMap {
+    /// Whether the map is empty (a block read back from JSON has none).
+    pub fn is_empty(&self) -> bool {
+        self.runs.is_empty()
+    }
+
     /// The original span of cleaned range `[start, end)`.
     pub fn span(&self, start: usize, end: usize) -> Span {
         if self.runs.is_empty() {
@@ -118,7 +136,7 @@ impl<'a, 'f> Cleaner<'a, 'f> {
         self.emit_space();
         let clean = self.out.text.len();
         self.out.text.push_str(s);
-        if let Some(last) = self.out.runs.last_mut()
+        if let Some(last) = self.out.map.runs.last_mut()
             && last.verbatim()
             && last.orig + last.orig_len == orig
             && last.clean + last.clean_len == clean
@@ -127,14 +145,14 @@ impl<'a, 'f> Cleaner<'a, 'f> {
             last.orig_len += s.len();
             return;
         }
-        self.out.runs.push(Run { clean, clean_len: s.len(), orig, orig_len: s.len() });
+        self.out.map.runs.push(Run { clean, clean_len: s.len(), orig, orig_len: s.len() });
     }
 
     fn push_replacement(&mut self, orig: usize, orig_end: usize, s: &str) {
         let clean = self.out.text.len();
         self.out.text.push_str(s);
         // A same-length replacement ("`" for "'") maps byte for byte, which is still exact.
-        self.out.runs.push(Run { clean, clean_len: s.len(), orig, orig_len: orig_end - orig });
+        self.out.map.runs.push(Run { clean, clean_len: s.len(), orig, orig_len: orig_end - orig });
     }
 
     fn clean_into(&mut self, start: usize, end: usize) {

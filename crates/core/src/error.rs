@@ -28,6 +28,9 @@ pub enum Error {
     /// The input has only whitespace.
     #[error("file holds only whitespace")]
     Blank,
+    /// A taxonomy file is invalid.
+    #[error(transparent)]
+    Taxonomy(#[from] crate::taxonomy::TaxonomyError),
     /// Reading the input failed.
     #[error("{0}")]
     Io(#[from] std::io::Error),

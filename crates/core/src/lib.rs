@@ -29,6 +29,7 @@
 
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+mod abbrev;
 mod blocks;
 mod clean;
 mod dates;
@@ -40,9 +41,13 @@ mod lines;
 mod markers;
 mod meta;
 mod model;
+mod phrases;
+mod polarity;
 mod read;
 mod sections;
 mod segment;
+mod tagger;
+mod taxonomy;
 mod warnings;
 
 pub use error::{Error, Result};
@@ -50,7 +55,10 @@ pub use model::{
     Block, BlockKind, Date, DocKind, Document, Inspectorate, Meta, Period, Person, Section, SectionKind, Sentence,
     Span, Warning,
 };
+pub use polarity::Polarity;
 pub use read::decode;
+pub use tagger::{Evidence, ExampleFailure, Finding, Match, Tagger, TaggerBuilder, Tags, Unit};
+pub use taxonomy::{BUILTIN_TOML, Entry, Lexicon, Taxonomy, TaxonomyError};
 
 impl Document {
     /// Parses a document from text. Never fails: whatever is readable is read, and what could

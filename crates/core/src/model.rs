@@ -179,16 +179,27 @@ pub enum BlockKind {
 }
 
 /// One sentence of a block.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Sentence {
     /// The cleaned sentence text.
     pub text: String,
     /// Where the sentence lies in the original input.
     pub span: Span,
+    /// Byte offset of the sentence in its block's text.
+    #[serde(skip)]
+    pub(crate) offset: usize,
 }
 
+impl PartialEq for Sentence {
+    fn eq(&self, other: &Self) -> bool {
+        self.text == other.text && self.span == other.span
+    }
+}
+
+impl Eq for Sentence {}
+
 /// A paragraph or a list item.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Block {
     /// Item or paragraph.
     pub kind: BlockKind,
@@ -199,6 +210,31 @@ pub struct Block {
     pub span: Span,
     /// The block's sentences, in order.
     pub sentences: Vec<Sentence>,
+    /// Where each part of `text` came from (empty for a block read back from JSON).
+    #[serde(skip)]
+    pub(crate) offsets: crate::clean::OffsetMap,
+}
+
+impl PartialEq for Block {
+    fn eq(&self, other: &Self) -> bool {
+        self.kind == other.kind
+            && self.text == other.text
+            && self.span == other.span
+            && self.sentences == other.sentences
+    }
+}
+
+impl Eq for Block {}
+
+impl Block {
+    /// The original span of the byte range `[start, end)` of [`Block::text`], when the block
+    /// was parsed in this process (a block read back from JSON has no map: `None`).
+    pub fn original_span(&self, start: usize, end: usize) -> Option<Span> {
+        if self.offsets.is_empty() || start > end || end > self.text.len() {
+            return None;
+        }
+        Some(self.offsets.span(start, end))
+    }
 }
 
 /// A section of a document under one heading.

@@ -47,13 +47,10 @@ pub(crate) fn build_block(src: &str, raw: &RawBlock, opts: CleanOptions<'_>) -> 
     let span = cleaned.span(0, text.len());
     let sentences = segment::sentences(&text)
         .into_iter()
-        .map(|(a, b)| Sentence { text: text[a..b].to_string(), span: cleaned.span(a, b) })
+        .map(|(a, b)| Sentence { text: text[a..b].to_string(), span: cleaned.span(a, b), offset: a })
         .collect();
-    Built {
-        block: Block { kind: raw.kind, text, span, sentences },
-        first_line: raw.first_line,
-        last_line: raw.last_line,
-    }
+    let block = Block { kind: raw.kind, text, span, sentences, offsets: cleaned.map };
+    Built { block, first_line: raw.first_line, last_line: raw.last_line }
 }
 
 fn ends_terminal(t: &str) -> bool {

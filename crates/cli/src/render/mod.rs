@@ -1,6 +1,8 @@
 //! Rendering results for people (table, Markdown) and machines (CSV, JSON, JSON Lines).
 
 pub mod split;
+pub mod tag;
+pub mod themes;
 
 use std::io::Write;
 
@@ -32,6 +34,16 @@ impl Style {
 
     pub fn dim(&self, s: &str) -> String {
         self.paint("2", s)
+    }
+
+    /// Strengths: blue (told apart from orange by colour-blind readers too).
+    pub fn strength(&self, s: &str) -> String {
+        self.paint("34", s)
+    }
+
+    /// Improvements: orange-yellow.
+    pub fn improvement(&self, s: &str) -> String {
+        self.paint("33", s)
     }
 }
 
