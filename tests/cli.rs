@@ -199,12 +199,289 @@ fn output_file_is_written_whole_or_not_at_all() {
 
 #[test]
 fn jobs_do_not_change_the_output() {
-    for format in ["json", "jsonl", "csv", "md", "table"] {
-        let run = |jobs: &str| {
-            letters().args(["split", "--format", format, "--jobs", jobs]).arg(corpus_dir()).output().unwrap()
-        };
-        let (one, two) = (run("1"), run("2"));
-        assert_eq!(one.status.code(), Some(0));
-        assert_eq!(one.stdout, two.stdout, "format {format}");
+    for command in ["split", "tag", "compare"] {
+        for format in ["json", "jsonl", "csv", "md", "table"] {
+            let run = |jobs: &str| {
+                letters().args([command, "--format", format, "--jobs", jobs]).arg(corpus_dir()).output().unwrap()
+            };
+            let (one, two) = (run("1"), run("2"));
+            assert_eq!(one.status.code(), Some(0));
+            assert!(!one.stdout.is_empty());
+            assert_eq!(one.stdout, two.stdout, "{command} --format {format}");
+        }
     }
+}
+
+#[test]
+fn every_command_reports_bad_files_and_keeps_the_good_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in corpus_files() {
+        std::fs::copy(corpus_dir().join(&name), dir.path().join(&name)).unwrap();
+    }
+    std::fs::write(dir.path().join("binary.txt"), [0x89, b'P', b'N', b'G', 0, 0, 1, 2]).unwrap();
+    std::fs::write(dir.path().join("empty.txt"), b"").unwrap();
+    for command in ["split", "tag", "compare"] {
+        let out = letters().args([command, "--format", "json"]).arg(dir.path()).output().unwrap();
+        assert_eq!(out.status.code(), Some(1), "{command}");
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert!(stderr.contains("binary.txt: not a text file (NUL byte at byte offset 4)"), "{command}: {stderr}");
+        assert!(stderr.contains("empty.txt: empty file"), "{command}: {stderr}");
+        assert!(!stderr.contains("panicked"));
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let text = v.to_string();
+        for area in ["Leicestershire", "Oxfordshire"] {
+            assert!(text.contains(area), "{command}: {area} missing");
+        }
+    }
+}
+
+/// The comparison on the shipped corpus: the findings the analysts asked about.
+#[test]
+fn compare_json_has_the_documented_shape_and_the_known_findings() {
+    let out = letters().args(["compare", "--format", "json"]).arg(corpus_dir()).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["type"], "comparison");
+    let areas: Vec<&str> = v["areas"].as_array().unwrap().iter().map(|a| a["area"].as_str().unwrap()).collect();
+    assert_eq!(
+        areas,
+        [
+            "Leicestershire",
+            "Oxfordshire",
+            "briefing: Leicester and Leicestershire and Rutland",
+            "plan: Leicester, Leicestershire and Rutland",
+            "response-letter: Leicestershire"
+        ]
+    );
+    assert!(v["areas"][0]["documents"][0]["path"].as_str().unwrap().ends_with(LEICESTERSHIRE));
+    let theme = |id: &str| v["themes"].as_array().unwrap().iter().find(|t| t["theme"] == id).unwrap().clone();
+    let listed = |id: &str, area: &str, kind: &str| theme(id)["cells"][area]["listed"][kind].as_u64().unwrap();
+    assert!(listed("information-sharing", "Leicestershire", "improvement") >= 1);
+    assert!(listed("information-sharing", "Oxfordshire", "improvement") >= 1);
+    assert_eq!(listed("therapy", "Leicestershire", "improvement"), 1);
+    assert_eq!(listed("therapy", "Leicestershire", "strength"), 0);
+    assert_eq!(listed("therapy", "Oxfordshire", "strength"), 2);
+    assert_eq!(listed("therapy", "Oxfordshire", "improvement"), 0);
+    assert_eq!(listed("mappa", "Oxfordshire", "improvement"), 1);
+    let cell = &theme("therapy")["cells"]["Oxfordshire"];
+    for key in ["strength", "improvement", "mixed", "neutral"] {
+        assert!(cell["mentions"][key].is_u64(), "mentions.{key}");
+    }
+    assert!(cell["per_1000_words"]["listed"].as_f64().unwrap() > 0.0);
+    let evidence = cell["evidence"].as_array().unwrap();
+    assert_eq!(evidence[1]["text"], "How quickly children have access to therapeutic support.");
+    assert_eq!(evidence[1]["section"], "strengths");
+    let flip = v["flips"].as_array().unwrap().iter().find(|f| f["theme"] == "therapy").unwrap();
+    assert_eq!(flip["strength"], serde_json::json!(["Oxfordshire"]));
+    assert_eq!(flip["improvement"], serde_json::json!(["Leicestershire"]));
+    let shared = v["shared"].as_array().unwrap();
+    assert!(shared.iter().any(|s| s["theme"] == "information-sharing"
+        && s["polarity"] == "improvement"
+        && s["areas"] == serde_json::json!(["Leicestershire", "Oxfordshire"])));
+    // Responses, briefings and plans have their own columns and stay out of flips and similarity.
+    for f in v["flips"].as_array().unwrap() {
+        for side in ["strength", "improvement"] {
+            for a in f[side].as_array().unwrap() {
+                assert!(["Leicestershire", "Oxfordshire"].contains(&a.as_str().unwrap()));
+            }
+        }
+    }
+    assert_eq!(v["similarity"].as_array().unwrap().len(), 1);
+    let c = v["similarity"][0]["cosine"].as_f64().unwrap();
+    assert!((0.0..=1.0).contains(&c));
+}
+
+#[test]
+fn compare_csv_is_long_form_with_the_documented_columns() {
+    let out = letters().args(["compare", "--format", "csv"]).arg(corpus_dir()).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    #[derive(serde::Deserialize)]
+    struct Row {
+        area: String,
+        theme: String,
+        source: String,
+        polarity: String,
+        count: u32,
+    }
+    let mut r = csv::Reader::from_reader(out.stdout.as_slice());
+    assert_eq!(r.headers().unwrap(), vec!["area", "theme", "source", "polarity", "count"]);
+    let rows: Vec<Row> = r.deserialize().map(Result::unwrap).collect();
+    // 5 groups × 25 themes × 7 counts.
+    assert_eq!(rows.len(), 5 * 25 * 7);
+    let find = |area: &str, theme: &str, source: &str, polarity: &str| {
+        rows.iter()
+            .find(|x| x.area == area && x.theme == theme && x.source == source && x.polarity == polarity)
+            .unwrap()
+            .count
+    };
+    assert_eq!(find("Oxfordshire", "mappa", "listed", "improvement"), 1);
+    assert_eq!(find("Leicestershire", "therapy", "listed", "improvement"), 1);
+    assert!(rows.iter().all(|x| ["listed", "mentions"].contains(&x.source.as_str())));
+}
+
+#[test]
+fn compare_table_and_md_show_the_matrix_and_the_flip() {
+    letters()
+        .args(["compare", "--format", "table"])
+        .arg(corpus_dir())
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Flips: a strength in one area, an improvement in another"))
+        .stdout(predicate::str::contains(
+            "Therapeutic and mental-health support: strength in Oxfordshire; improvement in Leicestershire",
+        ))
+        .stdout(predicate::str::contains("▲ listed as a strength"))
+        .stdout(predicate::str::contains("\x1b[").not());
+    letters()
+        .args(["compare", "--format", "md"])
+        .arg(corpus_dir())
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("| theme | Leicestershire | Oxfordshire |"))
+        .stdout(predicate::str::contains("**Therapeutic and mental-health support — Oxfordshire** ▲"));
+}
+
+#[test]
+fn compare_jsonl_lines_are_tagged() {
+    let out = letters().args(["compare", "--format", "jsonl"]).arg(corpus_dir()).output().unwrap();
+    let types: std::collections::BTreeSet<String> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["type"].as_str().unwrap().to_string())
+        .collect();
+    let want: std::collections::BTreeSet<String> =
+        ["area", "cell", "flip", "shared", "unique", "similarity"].iter().map(|s| s.to_string()).collect();
+    assert_eq!(types, want);
+}
+
+#[test]
+fn colour_only_on_a_terminal() {
+    // Output to a pipe is never coloured, NO_COLOR or not, in any format.
+    for format in ["table", "md"] {
+        for no_color in [None, Some("1")] {
+            let mut c = letters();
+            c.args(["compare", "--format", format]).arg(corpus_dir());
+            if let Some(v) = no_color {
+                c.env("NO_COLOR", v);
+            }
+            let out = c.output().unwrap();
+            assert!(!out.stdout.contains(&0x1b), "escape codes in {format} output");
+        }
+    }
+}
+
+#[test]
+fn tag_jsonl_findings_and_theme_filter() {
+    let out = letters().args(["tag", "--format", "jsonl", "--theme", "mappa", &corpus(OXFORDSHIRE)]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let findings: Vec<serde_json::Value> =
+        String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert!(findings.len() >= 3);
+    let text = text_of(OXFORDSHIRE);
+    for f in &findings {
+        assert_eq!(f["type"], "finding");
+        assert_eq!(f["area"], "Oxfordshire");
+        assert!(f["themes"].as_array().unwrap().iter().any(|t| t == "mappa"));
+        for key in ["path", "section", "unit", "text", "span", "agencies", "polarity", "cues", "evidence"] {
+            assert!(f.get(key).is_some(), "missing {key}");
+        }
+        for e in f["evidence"].as_array().unwrap() {
+            let (s, t) = (e["span"][0].as_u64().unwrap() as usize, e["span"][1].as_u64().unwrap() as usize);
+            assert_eq!(&text[s..t], e["text"].as_str().unwrap());
+        }
+    }
+    let item = findings.iter().find(|f| f["unit"] == "item").unwrap();
+    assert_eq!(item["section"], "improvements");
+    assert_eq!(item["polarity"], "improvement");
+    letters()
+        .args(["tag", "--theme", "no-such-theme", &corpus(OXFORDSHIRE)])
+        .assert()
+        .code(2)
+        .stderr("letters: unknown theme 'no-such-theme' (`letters themes` lists them)\n");
+}
+
+#[test]
+fn tag_csv_and_md() {
+    let out = letters().args(["tag", "--format", "csv", &corpus(LEICESTERSHIRE)]).output().unwrap();
+    let mut r = csv::Reader::from_reader(out.stdout.as_slice());
+    assert_eq!(
+        r.headers().unwrap(),
+        vec!["path", "area", "section", "unit", "start", "end", "polarity", "themes", "agencies", "cues", "text"]
+    );
+    let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
+    let chivsa = rows.iter().find(|r| r[10].contains("(ChIVSA)")).unwrap();
+    assert_eq!((&chivsa[2], &chivsa[3], &chivsa[6]), ("strengths", "item", "strength"));
+    assert!(chivsa[7].split(';').any(|t| t == "victim-support"));
+    letters()
+        .args(["tag", "--format", "md", "--theme", "lado", &corpus(OXFORDSHIRE)])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("| file | area | section | polarity | themes | finding |"))
+        .stdout(predicate::str::contains("local authority designated officer (LADO)"));
+}
+
+#[test]
+fn themes_lists_and_checks_taxonomies() {
+    let out = letters().args(["themes", "--format", "jsonl"]).output().unwrap();
+    let lines: Vec<serde_json::Value> =
+        String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.iter().filter(|l| l["type"] == "theme").count(), 25);
+    assert_eq!(lines.iter().filter(|l| l["type"] == "agency").count(), 7);
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("good.toml");
+    std::fs::write(
+        &good,
+        "[[theme]]\nid = \"neglect\"\nlabel = \"Neglect\"\nphrases = [\"neglect\"]\nshould_tag = [\"Neglect is recognised.\"]\nmust_not_tag = [\"Nothing here.\"]\n",
+    )
+    .unwrap();
+    letters().args(["themes", "--check"]).arg(&good).assert().success().stdout(predicate::str::ends_with(format!(
+        "{}: 1 themes, 0 agencies, 2 examples, 0 failing\n",
+        good.display()
+    )));
+    let failing = dir.path().join("failing.toml");
+    std::fs::write(&failing, "[[theme]]\nid = \"neglect\"\nlabel = \"Neglect\"\nphrases = [\"neglect\"]\nshould_tag = [\"Children were left hungry.\"]\n").unwrap();
+    letters()
+        .args(["themes", "--check"])
+        .arg(&failing)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("theme 'neglect' should tag but got []: Children were left hungry."));
+    let bad = dir.path().join("bad.toml");
+    std::fs::write(&bad, "[[theme]]\nid = \"a\"\nlabel = \"A\"\nphrases = [\"x\"]\n\n[[theme]]\nid = \"a\"\nlabel = \"B\"\nphrases = [\"y\"]\n").unwrap();
+    letters()
+        .args(["themes", "--check"])
+        .arg(&bad)
+        .assert()
+        .code(2)
+        .stderr(format!("letters: {}: line 7: theme 'a': duplicate theme id 'a'\n", bad.display()));
+    // A bad --extend file stops tag and compare with exit code 2 too.
+    letters().args(["compare", "--extend"]).arg(&bad).arg(corpus_dir()).assert().code(2);
+    // Extending adds a theme that tag then uses.
+    letters()
+        .args(["tag", "--format", "jsonl", "--theme", "neglect", "--extend"])
+        .arg(&good)
+        .arg(corpus(PLAN))
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("\"themes\":[").and(predicate::str::contains("neglect")));
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    use std::io::{BufRead, BufReader};
+    let bin = assert_cmd::cargo::cargo_bin("letters");
+    let mut child = std::process::Command::new(bin)
+        .args(["tag", "--format", "jsonl"])
+        .arg(corpus_dir())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap()).read_line(&mut first).unwrap();
+    assert!(first.starts_with("{\"type\":\"finding\""));
+    // The reader is gone (stdout dropped): the tool must stop without an error message.
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+    assert_eq!(out.status.code(), Some(0));
 }

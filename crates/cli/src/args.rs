@@ -26,6 +26,19 @@ configuration error.";
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Compare areas: which themes are listed as strengths or improvements where, which flip
+    /// between areas and which areas share, with the findings behind every cell.
+    #[command(after_help = "\
+Examples:
+  letters compare corpus/
+  letters compare downloads/ --format md -o comparison.md
+  letters compare downloads/ --format csv -o themes.csv     (area,theme,source,polarity,count)
+  letters compare downloads/ --group-by year --format json
+
+Reading a cell: ▲ the theme is listed as a strength, ▼ as an improvement, ‼ as a priority
+action, ◆ both ways; s/i counts the other sentences about it judged strength / improvement.")]
+    Compare(CompareArgs),
+
     /// Split letters into sections, items and sentences, with metadata and byte spans.
     #[command(after_help = "\
 Examples:
@@ -77,6 +90,32 @@ pub struct TagArgs {
     /// Only findings with this theme (repeatable: any of them).
     #[arg(long = "theme", value_name = "ID")]
     pub themes: Vec<String>,
+}
+
+/// How `compare` groups documents into columns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GroupByArg {
+    Area,
+    Kind,
+    Year,
+    File,
+}
+
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    #[command(flatten)]
+    pub taxonomy: TaxonomyArgs,
+
+    /// How to group documents into columns.
+    #[arg(long, value_enum, default_value = "area")]
+    pub group_by: GroupByArg,
+
+    /// Findings kept per cell as evidence.
+    #[arg(long, value_name = "N", default_value_t = 3)]
+    pub evidence: usize,
 }
 
 #[derive(Debug, Args)]

@@ -12,8 +12,8 @@ use anyhow::Result;
 use clap::Parser;
 
 use anyhow::Context;
-use args::{Cli, Command, Format, InputArgs, TagArgs, TaxonomyArgs, ThemesArgs};
-use letters_core::{Document, TaggerBuilder, Taxonomy};
+use args::{Cli, Command, CompareArgs, Format, GroupByArg, InputArgs, TagArgs, TaxonomyArgs, ThemesArgs};
+use letters_core::{CompareBuilder, Document, GroupBy, TaggerBuilder, Taxonomy};
 use output::Sink;
 
 /// Exit codes.
@@ -45,6 +45,7 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<u8> {
     match cli.command {
+        Command::Compare(a) => compare(a),
         Command::Split(a) => split(a.input),
         Command::Tag(a) => tag(a),
         Command::Themes(a) => themes(a),
@@ -207,4 +208,39 @@ fn themes(a: ThemesArgs) -> Result<u8> {
     )?;
     sink.finish()?;
     Ok(if failures.is_empty() { OK } else { INPUT_FAILED })
+}
+
+fn compare(a: CompareArgs) -> Result<u8> {
+    let taxonomy = load_taxonomy(&a.taxonomy)?;
+    let tagger = TaggerBuilder::new().taxonomy(taxonomy).build()?;
+    let group_by = match a.group_by {
+        GroupByArg::Area => GroupBy::Area,
+        GroupByArg::Kind => GroupBy::Kind,
+        GroupByArg::Year => GroupBy::Year,
+        GroupByArg::File => GroupBy::File,
+    };
+    let mut comparer = CompareBuilder::new().group_by(group_by).evidence_per_cell(a.evidence).build(tagger.taxonomy());
+    let p = prepare(&a.input)?;
+    let failures = batch::run(
+        &p.inputs,
+        &p.pool,
+        !a.input.no_progress,
+        |_, bytes| {
+            let doc = Document::from_bytes(&bytes).map_err(|e| e.to_string())?;
+            let findings = tagger.tag_document(&doc);
+            Ok((doc, findings))
+        },
+        |input, (doc, findings)| {
+            comparer.add(&input.display(), &doc, &findings);
+            Ok(())
+        },
+        report,
+    )?;
+    let comparison = comparer.finish();
+    let mut sink = Sink::open(a.input.output.as_deref())?;
+    let format = format_for(&a.input, &sink);
+    let style = render::Style::new(sink.is_terminal() && format == Format::Table);
+    render::compare::write(&mut sink, &comparison, format, style)?;
+    sink.finish()?;
+    Ok(exit_code(p.listing_failed, failures.len()))
 }

@@ -77,5 +77,13 @@ impl Write for Sink {
 
 /// Whether an error chain ends in a closed pipe (the reader went away: stop quietly).
 pub fn is_broken_pipe(e: &anyhow::Error) -> bool {
-    e.chain().any(|c| c.downcast_ref::<io::Error>().is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe))
+    let broken = |k: Option<io::ErrorKind>| k == Some(io::ErrorKind::BrokenPipe);
+    e.chain().any(|c| {
+        broken(c.downcast_ref::<io::Error>().map(io::Error::kind))
+            || broken(c.downcast_ref::<serde_json::Error>().and_then(serde_json::Error::io_error_kind))
+            || c.downcast_ref::<csv::Error>().is_some_and(|e| match e.kind() {
+                csv::ErrorKind::Io(io) => io.kind() == io::ErrorKind::BrokenPipe,
+                _ => false,
+            })
+    })
 }

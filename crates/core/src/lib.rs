@@ -32,6 +32,7 @@
 mod abbrev;
 mod blocks;
 mod clean;
+mod compare;
 mod dates;
 mod error;
 mod furniture;
@@ -50,6 +51,10 @@ mod tagger;
 mod taxonomy;
 mod warnings;
 
+pub use compare::{
+    Cell, CellEvidence, CompareBuilder, Comparer, Comparison, DocumentRef, Flip, Group, GroupBy, Listed, Listing,
+    Mentions, Rates, Similarity, ThemeRow,
+};
 pub use error::{Error, Result};
 pub use model::{
     Block, BlockKind, Date, DocKind, Document, Inspectorate, Meta, Period, Person, Section, SectionKind, Sentence,

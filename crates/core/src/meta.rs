@@ -354,9 +354,10 @@ pub(crate) fn extract(input: &Input<'_>) -> Meta {
         .filter(|s| matches!(s.kind, SectionKind::Introduction | SectionKind::Context))
         .flat_map(|s| s.blocks.iter().flat_map(|b| &b.sentences))
         .collect();
+    let first_sentences = input.sections.iter().flat_map(|s| s.blocks.iter().flat_map(|b| &b.sentences)).take(20);
     if meta.area.is_none()
         && input.kind != DocKind::InspectionLetter
-        && let Some(c) = intro.iter().find_map(|s| AREA_IN_TEXT.captures(&s.text))
+        && let Some(c) = first_sentences.clone().find_map(|s| AREA_IN_TEXT.captures(&s.text))
     {
         meta.area = Some(tidy_area(&c["area"]).replace(" & ", " and "));
     }

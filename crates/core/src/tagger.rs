@@ -344,7 +344,9 @@ impl Tagger {
             }
         }
         th.sort_by_key(|h| (h.start, h.end, h.target));
+        th.dedup();
         ag.sort_by_key(|h| (h.start, h.end, h.target));
+        ag.dedup();
         let span_of = |a: usize, b: usize| {
             block.original_span(offset + a, offset + b).unwrap_or_else(|| {
                 if unit == Unit::Item {

@@ -1,5 +1,6 @@
 //! Rendering results for people (table, Markdown) and machines (CSV, JSON, JSON Lines).
 
+pub mod compare;
 pub mod split;
 pub mod tag;
 pub mod themes;
@@ -19,7 +20,7 @@ impl Style {
         let width = if terminal {
             terminal_size::terminal_size().map_or(100, |(w, _)| w.0 as usize).clamp(40, 200)
         } else {
-            100
+            120
         };
         Style { color: terminal && !no_color, width }
     }

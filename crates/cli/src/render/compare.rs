@@ -1,0 +1,360 @@
+//! `letters compare`: the theme × area matrix, flips, shared and unique themes, similarity.
+
+use std::io::Write;
+
+use letters_core::{Cell, Comparison, Listing, Polarity};
+use serde::Serialize;
+
+use super::{Style, json_line, md_escape, truncate, wrap};
+use crate::args::Format;
+
+/// The legend printed under tables.
+pub const LEGEND: &str = "▲ listed as a strength   ▼ listed as an improvement   ‼ listed as a priority action   \
+◆ listed both ways   s/i = other sentences judged strength / improvement";
+
+/// The listed marker of a cell.
+pub fn marker(c: &Cell) -> &'static str {
+    let l = &c.listed;
+    let improve = l.improvement + l.priority > 0;
+    match (l.strength > 0, improve) {
+        (true, true) => "◆",
+        (false, true) if l.priority > 0 => "‼",
+        (false, true) => "▼",
+        (true, false) => "▲",
+        (false, false) => " ",
+    }
+}
+
+/// The text of a cell: marker and strength/improvement mention counts.
+pub fn cell_text(c: &Cell) -> String {
+    if c.is_empty() {
+        return String::new();
+    }
+    let m = &c.mentions;
+    if m.strength + m.improvement == 0 {
+        return marker(c).to_string();
+    }
+    format!("{} {}/{}", marker(c), m.strength, m.improvement)
+}
+
+#[derive(Serialize)]
+struct ComparisonOut<'a> {
+    #[serde(rename = "type")]
+    kind_tag: &'static str,
+    #[serde(flatten)]
+    c: &'a Comparison,
+}
+
+#[derive(Serialize)]
+struct Tagged<'a, T: Serialize> {
+    #[serde(rename = "type")]
+    kind_tag: &'static str,
+    #[serde(flatten)]
+    value: &'a T,
+}
+
+#[derive(Serialize)]
+struct CellLine<'a> {
+    #[serde(rename = "type")]
+    kind_tag: &'static str,
+    area: &'a str,
+    theme: &'a str,
+    label: &'a str,
+    #[serde(flatten)]
+    cell: &'a Cell,
+}
+
+/// Columns of `compare --format csv` (long form).
+pub const CSV_HEADER: [&str; 5] = ["area", "theme", "source", "polarity", "count"];
+
+/// Writes a comparison in the chosen format.
+pub fn write(out: &mut dyn Write, c: &Comparison, format: Format, style: Style) -> anyhow::Result<()> {
+    match format {
+        Format::Json => {
+            serde_json::to_writer(&mut *out, &ComparisonOut { kind_tag: "comparison", c })?;
+            out.write_all(b"\n")?;
+        }
+        Format::Jsonl => {
+            for g in &c.areas {
+                json_line(out, &Tagged { kind_tag: "area", value: g })?;
+            }
+            for row in &c.themes {
+                for (area, cell) in &row.cells {
+                    let line = CellLine { kind_tag: "cell", area, theme: &row.theme, label: &row.label, cell };
+                    json_line(out, &line)?;
+                }
+            }
+            for f in &c.flips {
+                json_line(out, &Tagged { kind_tag: "flip", value: f })?;
+            }
+            for s in &c.shared {
+                json_line(out, &Tagged { kind_tag: "shared", value: s })?;
+            }
+            for u in &c.unique {
+                json_line(out, &Tagged { kind_tag: "unique", value: u })?;
+            }
+            for s in &c.similarity {
+                json_line(out, &Tagged { kind_tag: "similarity", value: s })?;
+            }
+        }
+        Format::Csv => {
+            let mut w = csv::Writer::from_writer(out);
+            w.write_record(CSV_HEADER)?;
+            for row in &c.themes {
+                for (area, cell) in &row.cells {
+                    let l = &cell.listed;
+                    let m = &cell.mentions;
+                    for (source, polarity, n) in [
+                        ("listed", "strength", l.strength),
+                        ("listed", "improvement", l.improvement),
+                        ("listed", "priority", l.priority),
+                        ("mentions", "strength", m.strength),
+                        ("mentions", "improvement", m.improvement),
+                        ("mentions", "mixed", m.mixed),
+                        ("mentions", "neutral", m.neutral),
+                    ] {
+                        w.write_record([area.as_str(), row.theme.as_str(), source, polarity, &n.to_string()])?;
+                    }
+                }
+            }
+            w.flush()?;
+        }
+        Format::Md => markdown(out, c)?,
+        Format::Table => table(out, c, style)?,
+    }
+    Ok(())
+}
+
+fn listing_line(l: &Listing) -> String {
+    format!("{} ({}): {}", l.label, l.areas.len(), l.areas.join(", "))
+}
+
+fn markdown(out: &mut dyn Write, c: &Comparison) -> anyhow::Result<()> {
+    writeln!(out, "## Themes by {}\n", group_word(c))?;
+    write!(out, "| theme |")?;
+    for g in &c.areas {
+        write!(out, " {} |", md_escape(&g.area))?;
+    }
+    writeln!(out)?;
+    write!(out, "| --- |")?;
+    for _ in &c.areas {
+        write!(out, " :---: |")?;
+    }
+    writeln!(out)?;
+    for row in c.themes.iter().filter(|r| r.cells.values().any(|x| !x.is_empty())) {
+        write!(out, "| {} |", md_escape(&row.label))?;
+        for g in &c.areas {
+            write!(out, " {} |", row.cells.get(&g.area).map(cell_text).unwrap_or_default())?;
+        }
+        writeln!(out)?;
+    }
+    writeln!(out, "\n{LEGEND}\n")?;
+    summary_md(out, c)?;
+    writeln!(out, "## Evidence for listed themes\n")?;
+    for row in &c.themes {
+        for g in &c.areas {
+            let Some(cell) = row.cells.get(&g.area) else { continue };
+            if cell.listed.total() == 0 {
+                continue;
+            }
+            writeln!(out, "**{} — {}** {}\n", md_escape(&row.label), md_escape(&g.area), marker(cell))?;
+            for e in &cell.evidence {
+                writeln!(
+                    out,
+                    "- _{} ({}, {})_: {}",
+                    e.section.as_str(),
+                    e.polarity.as_str(),
+                    md_escape(&e.path),
+                    md_escape(&e.text)
+                )?;
+            }
+            writeln!(out)?;
+        }
+    }
+    Ok(())
+}
+
+fn summary_md(out: &mut dyn Write, c: &Comparison) -> anyhow::Result<()> {
+    if !c.flips.is_empty() {
+        writeln!(out, "### Flips: a strength in one area, an improvement in another\n")?;
+        for f in &c.flips {
+            writeln!(
+                out,
+                "- **{}**: strength in {}; improvement in {}",
+                md_escape(&f.label),
+                md_escape(&f.strength.join(", ")),
+                md_escape(&f.improvement.join(", "))
+            )?;
+        }
+        writeln!(out)?;
+    }
+    for (title, polarity) in [("Shared improvements", Polarity::Improvement), ("Shared strengths", Polarity::Strength)]
+    {
+        let rows: Vec<&Listing> = c.shared.iter().filter(|s| s.polarity == polarity).collect();
+        if rows.is_empty() {
+            continue;
+        }
+        writeln!(out, "### {title} (listed in two or more areas)\n")?;
+        for s in rows {
+            writeln!(out, "- {}", md_escape(&listing_line(s)))?;
+        }
+        writeln!(out)?;
+    }
+    let others: Vec<&letters_core::Group> = c.areas.iter().filter(|g| !g.inspected).collect();
+    if !others.is_empty() {
+        writeln!(out, "### Other documents (own columns; not counted in flips, shared themes or similarity)\n")?;
+        for g in others {
+            let paths: Vec<&str> = g.documents.iter().map(|d| d.path.as_str()).collect();
+            writeln!(out, "- {}: {}", md_escape(&g.area), md_escape(&paths.join(", ")))?;
+        }
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+fn group_word(c: &Comparison) -> &'static str {
+    match c.group_by {
+        letters_core::GroupBy::Area => "area",
+        letters_core::GroupBy::Kind => "kind of document",
+        letters_core::GroupBy::Year => "year",
+        letters_core::GroupBy::File => "file",
+    }
+}
+
+fn paint(style: Style, cell: &Cell, text: &str) -> String {
+    match marker(cell) {
+        "▲" => style.strength(text),
+        "▼" | "‼" => style.improvement(text),
+        "◆" => style.bold(text),
+        _ => text.to_string(),
+    }
+}
+
+/// Pads `s` to `w` display columns (the symbols used are one column wide).
+fn pad(s: &str, w: usize) -> String {
+    let n = s.chars().count();
+    if n >= w { s.to_string() } else { format!("{s}{}", " ".repeat(w - n)) }
+}
+
+fn table(out: &mut dyn Write, c: &Comparison, style: Style) -> anyhow::Result<()> {
+    let rows: Vec<&letters_core::ThemeRow> =
+        c.themes.iter().filter(|r| r.cells.values().any(|x| !x.is_empty())).collect();
+    let label_w = rows.iter().map(|r| r.label.chars().count()).max().unwrap_or(5).clamp(5, 30);
+    let col_w = c.areas.iter().map(|g| g.area.chars().count()).max().unwrap_or(6).clamp(8, 16);
+    let fits = label_w + (col_w + 2) * c.areas.len() <= style.width;
+    writeln!(
+        out,
+        "{}",
+        style.bold(&format!(
+            "Themes by {} ({} groups, {} documents)",
+            group_word(c),
+            c.areas.len(),
+            c.areas.iter().map(|g| g.documents.len()).sum::<usize>()
+        ))
+    )?;
+    if fits {
+        let mut header = pad("", label_w);
+        for g in &c.areas {
+            header.push_str("  ");
+            header.push_str(&style.bold(&pad(&truncate(&g.area, col_w), col_w)));
+        }
+        writeln!(out, "{}", header.trim_end())?;
+        for row in &rows {
+            let mut line = pad(&truncate(&row.label, label_w), label_w);
+            for g in &c.areas {
+                let cell = row.cells.get(&g.area);
+                let text = cell.map(cell_text).unwrap_or_default();
+                let padded = pad(&text, col_w);
+                line.push_str("  ");
+                line.push_str(&cell.map_or(padded.clone(), |cell| paint(style, cell, &padded)));
+            }
+            writeln!(out, "{}", line.trim_end())?;
+        }
+    } else {
+        // Too many groups for a matrix: one line per theme with how many areas list it.
+        writeln!(
+            out,
+            "{}",
+            style.dim(&format!("{}  {:>11}  {:>11}  mentions s/i", pad("theme", label_w), "▼ improve", "▲ strength"))
+        )?;
+        for row in &rows {
+            let imp = row.cells.values().filter(|x| x.listed.improvement + x.listed.priority > 0).count();
+            let st = row.cells.values().filter(|x| x.listed.strength > 0).count();
+            let s: u32 = row.cells.values().map(|x| x.mentions.strength).sum();
+            let i: u32 = row.cells.values().map(|x| x.mentions.improvement).sum();
+            writeln!(out, "{}  {:>11}  {:>11}  {s}/{i}", pad(&truncate(&row.label, label_w), label_w), imp, st)?;
+        }
+    }
+    writeln!(out, "{}", style.dim(LEGEND))?;
+    let width = style.width.saturating_sub(6).max(30);
+    if !c.flips.is_empty() {
+        writeln!(out, "\n{}", style.bold("Flips: a strength in one area, an improvement in another"))?;
+        for f in &c.flips {
+            writeln!(
+                out,
+                "  {}: {} in {}; {} in {}",
+                f.label,
+                style.strength("strength"),
+                f.strength.join(", "),
+                style.improvement("improvement"),
+                f.improvement.join(", ")
+            )?;
+            let row = c.themes.iter().find(|r| r.theme == f.theme);
+            let sides = f.strength.iter().map(|a| (a, true)).chain(f.improvement.iter().map(|a| (a, false)));
+            for (area, strength_side) in sides {
+                let Some(cell) = row.and_then(|r| r.cells.get(area)) else { continue };
+                let listed = |e: &&letters_core::CellEvidence| {
+                    e.unit == letters_core::Unit::Item
+                        && (e.section == letters_core::SectionKind::Strengths) == strength_side
+                        && e.section.is_list()
+                };
+                for e in cell.evidence.iter().filter(listed).take(2) {
+                    let head = format!("{area}, {}: ", e.section.as_str());
+                    for (k, line) in wrap(&format!("{head}{}", e.text), width).iter().enumerate() {
+                        writeln!(out, "    {}{line}", if k == 0 { "“ " } else { "  " })?;
+                    }
+                }
+            }
+        }
+    }
+    for (title, polarity) in [
+        ("Shared improvements (listed in two or more areas)", Polarity::Improvement),
+        ("Shared strengths (listed in two or more areas)", Polarity::Strength),
+    ] {
+        let rows: Vec<&Listing> = c.shared.iter().filter(|s| s.polarity == polarity).collect();
+        if rows.is_empty() {
+            continue;
+        }
+        writeln!(out, "\n{}", style.bold(title))?;
+        for s in rows.iter().take(15) {
+            for line in wrap(&listing_line(s), width) {
+                writeln!(out, "  {line}")?;
+            }
+        }
+        if rows.len() > 15 {
+            writeln!(out, "  … and {} more (see --format md or json)", rows.len() - 15)?;
+        }
+    }
+    let mut sim: Vec<&letters_core::Similarity> = c.similarity.iter().collect();
+    sim.sort_by(|a, b| b.cosine.total_cmp(&a.cosine));
+    if !sim.is_empty() {
+        writeln!(out, "\n{}", style.bold("Most alike areas (cosine of theme × polarity counts)"))?;
+        for s in sim.iter().take(5) {
+            writeln!(out, "  {:.2}  {} — {}", s.cosine, s.a, s.b)?;
+        }
+    }
+    let others: Vec<&letters_core::Group> = c.areas.iter().filter(|g| !g.inspected).collect();
+    if !others.is_empty() {
+        writeln!(out, "\n{}", style.bold("Other documents (own columns; not in flips, shared themes or similarity)"))?;
+        for g in others {
+            writeln!(
+                out,
+                "  {} ({} document{})",
+                g.area,
+                g.documents.len(),
+                if g.documents.len() == 1 { "" } else { "s" }
+            )?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,476 @@
+//! Comparing areas: for each theme and group of documents (an area, a kind, a year or a file),
+//! how often the theme is listed as a strength, an improvement or a priority action, how often
+//! it is mentioned and with what polarity, and the findings behind each count.
+//!
+//! Documents are added one at a time ([`Comparer::add`]) and only counts and a few evidence
+//! findings per cell are kept, so memory does not grow with the text of the corpus.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::{DocKind, Document, SectionKind, Span};
+use crate::polarity::Polarity;
+use crate::tagger::{Finding, Unit};
+use crate::taxonomy::Taxonomy;
+
+/// How documents are grouped into columns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum GroupBy {
+    /// By the area a document is about. Documents that are not inspection letters or reports
+    /// (responses, briefings, plans) form their own groups, named "‹kind›: ‹area›".
+    #[default]
+    Area,
+    /// By document kind.
+    Kind,
+    /// By the year of the letter (or of the inspection).
+    Year,
+    /// One group per file.
+    File,
+}
+
+/// Counts of listed items carrying a theme.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Listed {
+    /// Items under a strengths heading.
+    pub strength: u32,
+    /// Items under an improvements heading.
+    pub improvement: u32,
+    /// Items under a priority-actions heading.
+    pub priority: u32,
+}
+
+impl Listed {
+    /// All listed items.
+    pub fn total(&self) -> u32 {
+        self.strength + self.improvement + self.priority
+    }
+}
+
+/// Counts of sentences mentioning a theme, by polarity.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mentions {
+    /// Sentences judged a strength.
+    pub strength: u32,
+    /// Sentences judged an improvement.
+    pub improvement: u32,
+    /// Sentences judged mixed.
+    pub mixed: u32,
+    /// Sentences with no evaluative cue.
+    pub neutral: u32,
+}
+
+impl Mentions {
+    /// All mentions.
+    pub fn total(&self) -> u32 {
+        self.strength + self.improvement + self.mixed + self.neutral
+    }
+
+    fn add(&mut self, p: Polarity) {
+        match p {
+            Polarity::Strength => self.strength += 1,
+            Polarity::Improvement => self.improvement += 1,
+            Polarity::Mixed => self.mixed += 1,
+            Polarity::Neutral => self.neutral += 1,
+        }
+    }
+}
+
+/// Counts per 1,000 words of the group's documents, so long and short letters compare fairly.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+pub struct Rates {
+    /// Listed items per 1,000 words.
+    pub listed: f64,
+    /// Mentions per 1,000 words.
+    pub mentions: f64,
+}
+
+/// A finding behind a cell.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CellEvidence {
+    /// The file it is in.
+    pub path: String,
+    /// Its section.
+    pub section: SectionKind,
+    /// Item or sentence.
+    pub unit: Unit,
+    /// Its polarity.
+    pub polarity: Polarity,
+    /// Its text.
+    pub text: String,
+    /// Where it is in its file.
+    pub span: Span,
+    /// The words that tagged the theme.
+    pub matched: Vec<String>,
+}
+
+/// One theme in one group.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Cell {
+    /// Listed strengths, improvements and priority actions.
+    pub listed: Listed,
+    /// Sentences mentioning the theme, by polarity.
+    pub mentions: Mentions,
+    /// Counts per 1,000 words.
+    pub per_1000_words: Rates,
+    /// Up to the configured number of findings: listed items first, then evaluative sentences.
+    pub evidence: Vec<CellEvidence>,
+}
+
+impl Cell {
+    /// Whether anything was counted.
+    pub fn is_empty(&self) -> bool {
+        self.listed.total() == 0 && self.mentions.total() == 0
+    }
+}
+
+/// A document in a group.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocumentRef {
+    /// Its path.
+    pub path: String,
+    /// Its kind.
+    pub kind: DocKind,
+    /// Its date, if known.
+    pub date: Option<crate::model::Date>,
+    /// Its words.
+    pub words: usize,
+}
+
+/// A group (column) of the comparison.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Group {
+    /// The group's name: the area, kind, year or file.
+    pub area: String,
+    /// Whether the group holds inspection letters or reports (only those count towards flips,
+    /// shared and unique themes and similarity).
+    pub inspected: bool,
+    /// Its documents, in the order they were added.
+    pub documents: Vec<DocumentRef>,
+}
+
+/// One theme across all groups.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ThemeRow {
+    /// Theme id.
+    pub theme: String,
+    /// Theme label.
+    pub label: String,
+    /// One cell per group, keyed by group name.
+    pub cells: BTreeMap<String, Cell>,
+}
+
+/// A theme listed as a strength in some areas and as an improvement in others.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Flip {
+    /// Theme id.
+    pub theme: String,
+    /// Theme label.
+    pub label: String,
+    /// Areas that list it as a strength.
+    pub strength: Vec<String>,
+    /// Areas that list it as an improvement or priority action.
+    pub improvement: Vec<String>,
+}
+
+/// A theme listed with the same polarity in two or more areas (shared) or in one (unique).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Listing {
+    /// Theme id.
+    pub theme: String,
+    /// Theme label.
+    pub label: String,
+    /// `strength` or `improvement` (improvements include priority actions).
+    pub polarity: Polarity,
+    /// The areas.
+    pub areas: Vec<String>,
+}
+
+/// How alike two areas' profiles are: cosine similarity of their theme × polarity counts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Similarity {
+    /// One area.
+    pub a: String,
+    /// The other.
+    pub b: String,
+    /// Cosine similarity, 0 (nothing in common) to 1 (the same profile).
+    pub cosine: f64,
+}
+
+/// The result of a comparison.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Comparison {
+    /// How documents were grouped.
+    pub group_by: GroupBy,
+    /// The groups (columns): inspected areas first, then other documents, each by name.
+    pub areas: Vec<Group>,
+    /// One row per theme, in taxonomy order.
+    pub themes: Vec<ThemeRow>,
+    /// Themes listed as a strength in one area and an improvement in another.
+    pub flips: Vec<Flip>,
+    /// Themes listed with the same polarity in two or more areas.
+    pub shared: Vec<Listing>,
+    /// Themes listed with a polarity in exactly one area.
+    pub unique: Vec<Listing>,
+    /// Pairwise similarity of the areas.
+    pub similarity: Vec<Similarity>,
+}
+
+/// Configures a [`Comparer`].
+#[derive(Debug, Clone)]
+pub struct CompareBuilder {
+    group_by: GroupBy,
+    evidence: usize,
+}
+
+impl Default for CompareBuilder {
+    fn default() -> Self {
+        CompareBuilder { group_by: GroupBy::Area, evidence: 3 }
+    }
+}
+
+impl CompareBuilder {
+    /// Group by area, keep three findings per cell.
+    pub fn new() -> CompareBuilder {
+        CompareBuilder::default()
+    }
+
+    /// How to group documents.
+    pub fn group_by(&mut self, g: GroupBy) -> &mut CompareBuilder {
+        self.group_by = g;
+        self
+    }
+
+    /// How many findings to keep per cell.
+    pub fn evidence_per_cell(&mut self, n: usize) -> &mut CompareBuilder {
+        self.evidence = n;
+        self
+    }
+
+    /// A comparer for the themes of `taxonomy`.
+    pub fn build(&self, taxonomy: &Taxonomy) -> Comparer {
+        Comparer {
+            group_by: self.group_by,
+            evidence: self.evidence,
+            themes: taxonomy.themes.iter().map(|e| (e.id.clone(), e.label.clone())).collect(),
+            groups: BTreeMap::new(),
+            seq: 0,
+        }
+    }
+}
+
+#[derive(Debug)]
+struct GroupAcc {
+    inspected: bool,
+    documents: Vec<DocumentRef>,
+    words: usize,
+    cells: Vec<Cell>,
+    /// (priority, sequence) of each kept evidence finding, per cell.
+    ranks: Vec<Vec<(u8, u64)>>,
+}
+
+/// Accumulates documents into a [`Comparison`].
+///
+/// ```
+/// use letters_core::{CompareBuilder, Document, Tagger};
+///
+/// let tagger = Tagger::new();
+/// let mut comparer = CompareBuilder::new().build(tagger.taxonomy());
+/// let a = Document::parse("Dear X\n\nJoint targeted area inspection of Northshire\n\nStrengths\n\n- Therapy starts quickly.\n");
+/// let b = Document::parse("Dear Y\n\nJoint targeted area inspection of Southshire\n\nWhat needs to improve?\n\n- Access to therapy.\n");
+/// comparer.add("a.txt", &a, &tagger.tag_document(&a));
+/// comparer.add("b.txt", &b, &tagger.tag_document(&b));
+/// let c = comparer.finish();
+/// let flip = c.flips.iter().find(|f| f.theme == "therapy").unwrap();
+/// assert_eq!((flip.strength.as_slice(), flip.improvement.as_slice()), (&["Northshire".to_string()][..], &["Southshire".to_string()][..]));
+/// ```
+#[derive(Debug)]
+pub struct Comparer {
+    group_by: GroupBy,
+    evidence: usize,
+    themes: Vec<(String, String)>,
+    groups: BTreeMap<(bool, String), GroupAcc>,
+    seq: u64,
+}
+
+/// Sections whose sentences count as mentions: not the opening, context, next steps or
+/// signatures of an inspection letter (all of a response, briefing or plan but its closing).
+fn counts_mentions(kind: DocKind, section: SectionKind) -> bool {
+    match section {
+        SectionKind::Closing => false,
+        SectionKind::Introduction | SectionKind::Context | SectionKind::NextSteps => {
+            !matches!(kind, DocKind::InspectionLetter | DocKind::Report)
+        }
+        _ => true,
+    }
+}
+
+impl Comparer {
+    fn key(&self, path: &str, doc: &Document) -> (bool, String) {
+        let inspected = matches!(doc.kind, DocKind::InspectionLetter | DocKind::Report);
+        let stem = || {
+            std::path::Path::new(path)
+                .file_stem()
+                .map_or_else(|| path.to_string(), |s| s.to_string_lossy().into_owned())
+        };
+        match self.group_by {
+            GroupBy::Area => {
+                let area = doc.meta.area.clone().unwrap_or_else(stem);
+                if inspected { (false, area) } else { (true, format!("{}: {area}", doc.kind.as_str())) }
+            }
+            GroupBy::Kind => (false, doc.kind.as_str().to_string()),
+            GroupBy::Year => {
+                let year =
+                    doc.meta.date.or(doc.meta.inspection.end).map_or("unknown".to_string(), |d| d.year.to_string());
+                (false, year)
+            }
+            GroupBy::File => (false, path.to_string()),
+        }
+    }
+
+    /// Adds a document and its findings (from [`crate::Tagger::tag_document`]).
+    pub fn add(&mut self, path: &str, doc: &Document, findings: &[Finding]) {
+        let key = self.key(path, doc);
+        let n_themes = self.themes.len();
+        let inspected = matches!(doc.kind, DocKind::InspectionLetter | DocKind::Report);
+        let limit = self.evidence;
+        let index: std::collections::HashMap<&str, usize> =
+            self.themes.iter().enumerate().map(|(i, (id, _))| (id.as_str(), i)).collect();
+        let g = self.groups.entry(key).or_insert_with(|| GroupAcc {
+            inspected: false,
+            documents: Vec::new(),
+            words: 0,
+            cells: vec![Cell::default(); n_themes],
+            ranks: vec![Vec::new(); n_themes],
+        });
+        g.inspected |= inspected;
+        let words = doc.word_count();
+        g.documents.push(DocumentRef { path: path.to_string(), kind: doc.kind, date: doc.meta.date, words });
+        g.words += words;
+        for f in findings {
+            let listed = f.unit == Unit::Item && f.section.is_list();
+            if !listed && !counts_mentions(doc.kind, f.section) {
+                continue;
+            }
+            for theme in &f.themes {
+                let Some(&t) = index.get(theme.as_str()) else { continue };
+                let cell = &mut g.cells[t];
+                let rank = if listed {
+                    match f.section {
+                        SectionKind::Strengths => cell.listed.strength += 1,
+                        SectionKind::Improvements => cell.listed.improvement += 1,
+                        _ => cell.listed.priority += 1,
+                    }
+                    0
+                } else {
+                    cell.mentions.add(f.polarity);
+                    if f.polarity == Polarity::Neutral { 2 } else { 1 }
+                };
+                self.seq += 1;
+                let ranks = &mut g.ranks[t];
+                if limit == 0 || (ranks.len() >= limit && ranks.iter().all(|r| r.0 <= rank)) {
+                    continue;
+                }
+                let ev = CellEvidence {
+                    path: path.to_string(),
+                    section: f.section,
+                    unit: f.unit,
+                    polarity: f.polarity,
+                    text: f.text.clone(),
+                    span: f.span,
+                    matched: f.evidence.iter().filter(|e| e.theme == *theme).map(|e| e.text.clone()).collect(),
+                };
+                let pos = ranks.partition_point(|r| *r <= (rank, self.seq));
+                ranks.insert(pos, (rank, self.seq));
+                cell.evidence.insert(pos, ev);
+                ranks.truncate(limit);
+                cell.evidence.truncate(limit);
+            }
+        }
+    }
+
+    /// The comparison of everything added.
+    pub fn finish(self) -> Comparison {
+        let mut areas = Vec::new();
+        let mut accs = Vec::new();
+        for ((_, name), mut g) in self.groups {
+            let per = |n: u32| {
+                if g.words == 0 { 0.0 } else { (f64::from(n) * 1000.0 / g.words as f64 * 100.0).round() / 100.0 }
+            };
+            for c in &mut g.cells {
+                c.per_1000_words = Rates { listed: per(c.listed.total()), mentions: per(c.mentions.total()) };
+            }
+            areas.push(Group { area: name.clone(), inspected: g.inspected, documents: g.documents });
+            accs.push((name, g.inspected, g.cells));
+        }
+        let themes: Vec<ThemeRow> = self
+            .themes
+            .iter()
+            .enumerate()
+            .map(|(t, (id, label))| ThemeRow {
+                theme: id.clone(),
+                label: label.clone(),
+                cells: accs.iter().map(|(name, _, cells)| (name.clone(), cells[t].clone())).collect(),
+            })
+            .collect();
+
+        let inspected: Vec<&(String, bool, Vec<Cell>)> = accs.iter().filter(|a| a.1).collect();
+        let mut flips = Vec::new();
+        let mut shared = Vec::new();
+        let mut unique = Vec::new();
+        for (t, (id, label)) in self.themes.iter().enumerate() {
+            let strength: Vec<String> =
+                inspected.iter().filter(|a| a.2[t].listed.strength > 0).map(|a| a.0.clone()).collect();
+            let improvement: Vec<String> = inspected
+                .iter()
+                .filter(|a| a.2[t].listed.improvement + a.2[t].listed.priority > 0)
+                .map(|a| a.0.clone())
+                .collect();
+            let flipped = strength.iter().any(|s| improvement.iter().any(|i| i != s));
+            if flipped {
+                flips.push(Flip {
+                    theme: id.clone(),
+                    label: label.clone(),
+                    strength: strength.clone(),
+                    improvement: improvement.clone(),
+                });
+            }
+            for (areas, polarity) in [(improvement, Polarity::Improvement), (strength, Polarity::Strength)] {
+                let l = Listing { theme: id.clone(), label: label.clone(), polarity, areas };
+                match l.areas.len() {
+                    0 => {}
+                    1 => unique.push(l),
+                    _ => shared.push(l),
+                }
+            }
+        }
+        shared.sort_by(|a, b| b.areas.len().cmp(&a.areas.len()).then(a.polarity.cmp(&b.polarity)));
+
+        let vector = |cells: &[Cell]| -> Vec<f64> {
+            cells
+                .iter()
+                .flat_map(|c| {
+                    [
+                        f64::from(c.listed.strength + c.mentions.strength),
+                        f64::from(c.listed.improvement + c.listed.priority + c.mentions.improvement),
+                        f64::from(c.mentions.mixed),
+                    ]
+                })
+                .collect()
+        };
+        let vectors: Vec<(String, Vec<f64>)> = inspected.iter().map(|a| (a.0.clone(), vector(&a.2))).collect();
+        let mut similarity = Vec::new();
+        for i in 0..vectors.len() {
+            for j in i + 1..vectors.len() {
+                let (a, b) = (&vectors[i].1, &vectors[j].1);
+                let dot: f64 = a.iter().zip(b).map(|(x, y)| x * y).sum();
+                let na: f64 = a.iter().map(|x| x * x).sum::<f64>().sqrt();
+                let nb: f64 = b.iter().map(|x| x * x).sum::<f64>().sqrt();
+                let cosine = if na == 0.0 || nb == 0.0 { 0.0 } else { (dot / (na * nb) * 1000.0).round() / 1000.0 };
+                similarity.push(Similarity { a: vectors[i].0.clone(), b: vectors[j].0.clone(), cosine });
+            }
+        }
+        Comparison { group_by: self.group_by, areas, themes, flips, shared, unique, similarity }
+    }
+}
