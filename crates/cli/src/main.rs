@@ -219,19 +219,22 @@ fn compare(a: CompareArgs) -> Result<u8> {
         GroupByArg::Year => GroupBy::Year,
         GroupByArg::File => GroupBy::File,
     };
-    let mut comparer = CompareBuilder::new().group_by(group_by).evidence_per_cell(a.evidence).build(tagger.taxonomy());
+    let mut builder = CompareBuilder::new();
+    builder.group_by(group_by).evidence_per_cell(a.evidence);
+    // Workers summarise documents in parallel; the summaries are added in input order.
+    let summariser = builder.build(tagger.taxonomy());
+    let mut comparer = builder.build(tagger.taxonomy());
     let p = prepare(&a.input)?;
     let failures = batch::run(
         &p.inputs,
         &p.pool,
         !a.input.no_progress,
-        |_, bytes| {
+        |input, bytes| {
             let doc = Document::from_bytes(&bytes).map_err(|e| e.to_string())?;
-            let findings = tagger.tag_document(&doc);
-            Ok((doc, findings))
+            Ok(summariser.summarise(&input.display(), &doc, &tagger))
         },
-        |input, (doc, findings)| {
-            comparer.add(&input.display(), &doc, &findings);
+        |_, summary| {
+            comparer.add_summary(summary);
             Ok(())
         },
         report,

@@ -158,7 +158,11 @@ impl<'a, 'f> Cleaner<'a, 'f> {
     fn clean_into(&mut self, start: usize, end: usize) {
         let src = self.src;
         let seg = &src[start..end];
-        let mut iter = seg.char_indices().peekable();
+        let bytes = seg.as_bytes();
+        let footnotes = !self.opts.footnotes.is_empty();
+        // Bytes copied as they are, in bulk: printable ASCII but for the few that start markup.
+        let plain =
+            |b: u8| (0x21..0x7f).contains(&b) && !matches!(b, b'*' | b'<' | b'`') && !(footnotes && b.is_ascii_digit());
         let mut verb_from: Option<usize> = None; // start (absolute) of pending verbatim stretch
         macro_rules! flush {
             ($upto:expr) => {
@@ -170,23 +174,33 @@ impl<'a, 'f> Cleaner<'a, 'f> {
                 }
             };
         }
-        while let Some((i, c)) = iter.next() {
+        let mut i = 0;
+        while i < bytes.len() {
+            if plain(bytes[i]) {
+                if verb_from.is_none() {
+                    self.emit_space();
+                    verb_from = Some(start + i);
+                }
+                i += 1;
+                while i < bytes.len() && plain(bytes[i]) {
+                    i += 1;
+                }
+                continue;
+            }
+            let c = seg[i..].chars().next().expect("in bounds");
             let abs = start + i;
-            let next_abs = start + i + c.len_utf8();
+            let next_abs = abs + c.len_utf8();
             // Whitespace: collapse, map to one owed space.
             if is_space(c) || c == '\u{ad}' {
                 flush!(abs);
+                i += c.len_utf8();
                 if c == '\u{ad}' {
                     continue; // soft hyphen: drop
                 }
                 let mut stop = next_abs;
-                while let Some(&(j, d)) = iter.peek() {
-                    if is_space(d) {
-                        stop = start + j + d.len_utf8();
-                        iter.next();
-                    } else {
-                        break;
-                    }
+                while let Some(d) = seg[i..].chars().next().filter(|&d| is_space(d)) {
+                    i += d.len_utf8();
+                    stop = start + i;
                 }
                 if !self.out.text.is_empty() || verb_from.is_some() {
                     self.space = Some((abs, stop));
@@ -210,57 +224,55 @@ impl<'a, 'f> Cleaner<'a, 'f> {
                     self.emit_space();
                 }
                 self.push_replacement(abs, next_abs, rep);
+                i += c.len_utf8();
                 continue;
             }
             // Markdown emphasis (`**bold**`, `***x***`) and HTML tags left by converters.
             if c == '*' && seg[i..].starts_with("**") {
                 flush!(abs);
-                let mut stop = next_abs;
-                while let Some(&(j, '*')) = iter.peek() {
-                    stop = start + j + 1;
-                    iter.next();
-                }
-                self.push_replacement(abs, stop, "");
+                let n = bytes[i..].iter().take_while(|&&b| b == b'*').count();
+                self.push_replacement(abs, abs + n, "");
+                i += n;
                 continue;
             }
             if c == '<'
                 && let Some(len) = html_tag_len(&seg[i..])
             {
                 flush!(abs);
-                let stop = abs + len;
-                while iter.peek().is_some_and(|&(j, _)| start + j < stop) {
-                    iter.next();
-                }
                 if !self.out.text.is_empty() {
-                    self.space = Some((abs, stop));
+                    self.space = Some((abs, abs + len));
                 }
+                i += len;
                 continue;
             }
             // Footnote markers glued to a word or punctuation: "board1", "Liverpool.1".
-            if c.is_ascii_digit() && !self.opts.footnotes.is_empty() {
-                let digits: &str = {
-                    let rest = &seg[i..];
-                    let n = rest.bytes().take_while(u8::is_ascii_digit).count();
-                    &rest[..n]
-                };
+            if c.is_ascii_digit() && footnotes {
+                let n = bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
+                let digits = &seg[i..i + n];
                 let prev = seg[..i].chars().next_back();
-                let after = seg[i + digits.len()..].chars().next();
+                let after = seg[i + n..].chars().next();
                 let glued = prev
                     .is_some_and(|p| p.is_lowercase() || matches!(p, '.' | '?' | '!' | ',' | ';' | ':' | ')'))
                     && after.is_none_or(|a| is_space(a) || a == ',' || a == '.' || a == ';');
-                if glued && digits.len() <= 2 && digits.parse::<u32>().is_ok_and(|n| self.opts.footnotes.contains(&n)) {
+                if glued && n <= 2 && digits.parse::<u32>().is_ok_and(|d| self.opts.footnotes.contains(&d)) {
                     flush!(abs);
-                    for _ in 1..digits.len() {
-                        iter.next();
-                    }
-                    self.push_replacement(abs, abs + digits.len(), "");
+                    self.push_replacement(abs, abs + n, "");
+                    i += n;
                     continue;
                 }
+                // Not a marker: copy the digits as they are.
+                if verb_from.is_none() {
+                    self.emit_space();
+                    verb_from = Some(abs);
+                }
+                i += n;
+                continue;
             }
             if verb_from.is_none() {
                 self.emit_space();
                 verb_from = Some(abs);
             }
+            i += c.len_utf8();
         }
         flush!(end);
     }

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::{DocKind, Document, SectionKind, Span};
 use crate::polarity::Polarity;
-use crate::tagger::{Finding, Unit};
+use crate::tagger::{Finding, Tagger, Unit};
 use crate::taxonomy::Taxonomy;
 
 /// How documents are grouped into columns.
@@ -266,8 +266,106 @@ struct GroupAcc {
     documents: Vec<DocumentRef>,
     words: usize,
     cells: Vec<Cell>,
-    /// (priority, sequence) of each kept evidence finding, per cell.
-    ranks: Vec<Vec<(u8, u64)>>,
+    /// (priority, document sequence, finding sequence) of each kept evidence finding, per cell.
+    ranks: Vec<Vec<(u8, u64, u32)>>,
+}
+
+/// One document's contribution to a comparison, ready to add.
+#[derive(Debug)]
+pub struct DocSummary {
+    key: (bool, String),
+    inspected: bool,
+    document: DocumentRef,
+    /// Per theme index with anything counted: listed items and mentions.
+    counts: Vec<(u32, Listed, Mentions)>,
+    /// Evidence candidates: (theme, rank, sequence in the document, finding).
+    evidence: Vec<(u32, u8, u32, CellEvidence)>,
+}
+
+/// Builds a [`DocSummary`] finding by finding.
+struct SummaryAcc {
+    limit: usize,
+    counts: Vec<(Listed, Mentions)>,
+    evidence: Vec<Vec<(u8, u32, CellEvidence)>>,
+    kind: DocKind,
+    seq: u32,
+    summary: DocSummary,
+}
+
+impl SummaryAcc {
+    fn new(c: &Comparer, path: &str, doc: &Document) -> SummaryAcc {
+        let n = c.themes.len();
+        SummaryAcc {
+            limit: c.evidence,
+            counts: vec![(Listed::default(), Mentions::default()); n],
+            evidence: vec![Vec::new(); n],
+            kind: doc.kind,
+            seq: 0,
+            summary: DocSummary {
+                key: c.key(path, doc),
+                inspected: matches!(doc.kind, DocKind::InspectionLetter | DocKind::Report),
+                document: DocumentRef {
+                    path: path.to_string(),
+                    kind: doc.kind,
+                    date: doc.meta.date,
+                    words: doc.word_count(),
+                },
+                counts: Vec::new(),
+                evidence: Vec::new(),
+            },
+        }
+    }
+
+    /// Counts one finding; `make` builds its evidence only if it is kept.
+    fn unit(
+        &mut self,
+        section: SectionKind,
+        unit: Unit,
+        polarity: Polarity,
+        themes: &[u32],
+        mut make: impl FnMut(u32) -> CellEvidence,
+    ) {
+        let listed = unit == Unit::Item && section.is_list();
+        if !listed && !counts_mentions(self.kind, section) {
+            return;
+        }
+        self.seq += 1;
+        for &t in themes {
+            let (l, m) = &mut self.counts[t as usize];
+            let rank = if listed {
+                match section {
+                    SectionKind::Strengths => l.strength += 1,
+                    SectionKind::Improvements => l.improvement += 1,
+                    _ => l.priority += 1,
+                }
+                0
+            } else {
+                m.add(polarity);
+                if polarity == Polarity::Neutral { 2 } else { 1 }
+            };
+            let kept = &mut self.evidence[t as usize];
+            if self.limit == 0 || (kept.len() >= self.limit && kept.iter().all(|k| k.0 <= rank)) {
+                continue;
+            }
+            let pos = kept.partition_point(|k| (k.0, k.1) <= (rank, self.seq));
+            kept.insert(pos, (rank, self.seq, make(t)));
+            kept.truncate(self.limit);
+        }
+    }
+
+    fn finish(mut self) -> DocSummary {
+        for (t, (l, m)) in self.counts.into_iter().enumerate() {
+            if l.total() + m.total() > 0 {
+                self.summary.counts.push((t as u32, l, m));
+            }
+        }
+        for (t, kept) in self.evidence.into_iter().enumerate() {
+            for (rank, seq, ev) in kept {
+                self.summary.evidence.push((t as u32, rank, seq, ev));
+            }
+        }
+        self.summary
+    }
 }
 
 /// Accumulates documents into a [`Comparison`].
@@ -331,62 +429,94 @@ impl Comparer {
 
     /// Adds a document and its findings (from [`crate::Tagger::tag_document`]).
     pub fn add(&mut self, path: &str, doc: &Document, findings: &[Finding]) {
-        let key = self.key(path, doc);
+        let index: std::collections::HashMap<&str, u32> =
+            self.themes.iter().enumerate().map(|(i, (id, _))| (id.as_str(), i as u32)).collect();
+        let mut acc = SummaryAcc::new(self, path, doc);
+        for f in findings {
+            let themes: Vec<u32> = f.themes.iter().filter_map(|t| index.get(t.as_str()).copied()).collect();
+            acc.unit(f.section, f.unit, f.polarity, &themes, |t| CellEvidence {
+                path: path.to_string(),
+                section: f.section,
+                unit: f.unit,
+                polarity: f.polarity,
+                text: f.text.clone(),
+                span: f.span,
+                matched: f
+                    .evidence
+                    .iter()
+                    .filter(|e| e.theme == self.themes[t as usize].0)
+                    .map(|e| e.text.clone())
+                    .collect(),
+            });
+        }
+        let summary = acc.finish();
+        self.add_summary(summary);
+    }
+
+    /// Tags `doc` and summarises it for [`Comparer::add_summary`]. Takes `&self`: summaries of
+    /// many documents can be made in parallel and added in order.
+    pub fn summarise(&self, path: &str, doc: &Document, tagger: &Tagger) -> DocSummary {
+        let mut acc = SummaryAcc::new(self, path, doc);
+        tagger.visit_document(doc, |u| {
+            let mut themes: Vec<u32> = u.themes.iter().map(|t| t.0).collect();
+            themes.sort_unstable();
+            themes.dedup();
+            acc.unit(u.section, u.unit, u.polarity, &themes, |t| CellEvidence {
+                path: path.to_string(),
+                section: u.section,
+                unit: u.unit,
+                polarity: u.polarity,
+                text: u.text().to_string(),
+                span: u.span_of(u.start, u.end),
+                matched: u
+                    .themes
+                    .iter()
+                    .filter(|m| m.0 == t)
+                    .map(|&(_, a, b)| u.block.text[a..b].to_string())
+                    .collect(),
+            });
+        });
+        acc.finish()
+    }
+
+    /// Adds a summary made by [`Comparer::summarise`].
+    pub fn add_summary(&mut self, s: DocSummary) {
         let n_themes = self.themes.len();
-        let inspected = matches!(doc.kind, DocKind::InspectionLetter | DocKind::Report);
         let limit = self.evidence;
-        let index: std::collections::HashMap<&str, usize> =
-            self.themes.iter().enumerate().map(|(i, (id, _))| (id.as_str(), i)).collect();
-        let g = self.groups.entry(key).or_insert_with(|| GroupAcc {
+        self.seq += 1;
+        let doc_seq = self.seq;
+        let g = self.groups.entry(s.key).or_insert_with(|| GroupAcc {
             inspected: false,
             documents: Vec::new(),
             words: 0,
             cells: vec![Cell::default(); n_themes],
             ranks: vec![Vec::new(); n_themes],
         });
-        g.inspected |= inspected;
-        let words = doc.word_count();
-        g.documents.push(DocumentRef { path: path.to_string(), kind: doc.kind, date: doc.meta.date, words });
-        g.words += words;
-        for f in findings {
-            let listed = f.unit == Unit::Item && f.section.is_list();
-            if !listed && !counts_mentions(doc.kind, f.section) {
+        g.inspected |= s.inspected;
+        g.words += s.document.words;
+        g.documents.push(s.document);
+        for (t, listed, mentions) in s.counts {
+            let c = &mut g.cells[t as usize];
+            c.listed.strength += listed.strength;
+            c.listed.improvement += listed.improvement;
+            c.listed.priority += listed.priority;
+            c.mentions.strength += mentions.strength;
+            c.mentions.improvement += mentions.improvement;
+            c.mentions.mixed += mentions.mixed;
+            c.mentions.neutral += mentions.neutral;
+        }
+        for (t, rank, local, ev) in s.evidence {
+            let key = (rank, doc_seq, local);
+            let ranks = &mut g.ranks[t as usize];
+            let cell = &mut g.cells[t as usize];
+            let pos = ranks.partition_point(|r| *r <= key);
+            if pos >= limit {
                 continue;
             }
-            for theme in &f.themes {
-                let Some(&t) = index.get(theme.as_str()) else { continue };
-                let cell = &mut g.cells[t];
-                let rank = if listed {
-                    match f.section {
-                        SectionKind::Strengths => cell.listed.strength += 1,
-                        SectionKind::Improvements => cell.listed.improvement += 1,
-                        _ => cell.listed.priority += 1,
-                    }
-                    0
-                } else {
-                    cell.mentions.add(f.polarity);
-                    if f.polarity == Polarity::Neutral { 2 } else { 1 }
-                };
-                self.seq += 1;
-                let ranks = &mut g.ranks[t];
-                if limit == 0 || (ranks.len() >= limit && ranks.iter().all(|r| r.0 <= rank)) {
-                    continue;
-                }
-                let ev = CellEvidence {
-                    path: path.to_string(),
-                    section: f.section,
-                    unit: f.unit,
-                    polarity: f.polarity,
-                    text: f.text.clone(),
-                    span: f.span,
-                    matched: f.evidence.iter().filter(|e| e.theme == *theme).map(|e| e.text.clone()).collect(),
-                };
-                let pos = ranks.partition_point(|r| *r <= (rank, self.seq));
-                ranks.insert(pos, (rank, self.seq));
-                cell.evidence.insert(pos, ev);
-                ranks.truncate(limit);
-                cell.evidence.truncate(limit);
-            }
+            ranks.insert(pos, key);
+            cell.evidence.insert(pos, ev);
+            ranks.truncate(limit);
+            cell.evidence.truncate(limit);
         }
     }
 

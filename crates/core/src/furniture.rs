@@ -90,21 +90,25 @@ pub(crate) fn detect(src: &str, lines: &[Line]) -> Furniture {
     }
 
     // 2. Lines that repeat at page boundaries (logos, running headers and footers, markings).
-    let mut groups: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut groups: HashMap<u64, Vec<usize>> = HashMap::new();
     for (k, line) in lines.iter().enumerate() {
         if line.is_blank() || flags[k] {
             continue;
         }
         let t = line.text(src);
-        if t.len() > 120 || crate::headings::classify(t).is_some() || crate::markers::marker(t).is_some() {
+        if t.len() > 120 || crate::markers::marker(t).is_some() {
             continue;
         }
         groups.entry(repeat_key(t)).or_default().push(k);
     }
-    for (key, occ) in &groups {
-        if occ.len() < 2 || key.chars().all(|c| !c.is_alphabetic()) {
+    let mut groups: Vec<(u64, Vec<usize>)> = groups.into_iter().filter(|(_, occ)| occ.len() >= 2).collect();
+    groups.sort_unstable_by_key(|(_, occ)| occ[0]);
+    for (_, occ) in &groups {
+        let first = lines[occ[0]].text(src);
+        if !first.chars().any(char::is_alphabetic) || crate::headings::classify(first).is_some() {
             continue;
         }
+        let key = first;
         let edge = occ.iter().filter(|&&k| at_boundary(k)).count();
         let marking = key.split(' ').count() <= 3 && {
             let t = lines[occ[0]].text(src);
@@ -225,27 +229,39 @@ fn superscript_digit(c: char) -> char {
 }
 
 /// Lines compare equal for repetition when they differ only in case, spacing and numbers
-/// ("Page 3" and "Page 4").
-fn repeat_key(t: &str) -> String {
-    let mut key = String::with_capacity(t.len());
-    let mut last_digit = false;
-    for w in t.split_whitespace() {
-        if !key.is_empty() {
-            key.push(' ');
+/// ("Page 3" and "Page 4"): a hash of the line with those differences taken out.
+fn repeat_key(t: &str) -> u64 {
+    // FNV-1a over the normalised characters.
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut feed = |c: char| {
+        let mut buf = [0u8; 4];
+        for &b in c.encode_utf8(&mut buf).as_bytes() {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
         }
+    };
+    let mut last_digit = false;
+    let mut first = true;
+    for w in t.split_whitespace() {
+        if !first {
+            feed(' ');
+        }
+        first = false;
         for c in w.chars() {
             if c.is_ascii_digit() {
                 if !last_digit {
-                    key.push('#');
+                    feed('#');
                 }
                 last_digit = true;
             } else {
                 last_digit = false;
-                key.extend(c.to_lowercase());
+                for l in c.to_lowercase() {
+                    feed(l);
+                }
             }
         }
     }
-    key
+    h
 }
 
 #[cfg(test)]

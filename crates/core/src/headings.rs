@@ -107,9 +107,42 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
     ]
 });
 
+/// Words a vocabulary heading can start with (after any numbering).
+const FIRST_WORDS: &[&str] = &[
+    "context",
+    "headline",
+    "overview",
+    "summary",
+    "areas",
+    "area",
+    "priority",
+    "what",
+    "learning",
+    "strengths",
+    "key",
+    "early",
+    "main",
+    "findings",
+    "detailed",
+    "next",
+    "yours",
+    "kind",
+    "practice",
+    "case",
+    "places",
+    "the",
+];
+
 /// The canonical kind of a heading line, if it is one of the vocabulary.
 pub(crate) fn classify(line: &str) -> Option<SectionKind> {
     if line.len() > 160 {
+        return None;
+    }
+    // Cheap rejection before any allocation: the first word must be one a heading starts with.
+    let body = line.trim_start_matches(|c: char| c == '*' || c == '_' || c == '#' || c.is_whitespace());
+    let body = &body[heading_number_len(body)..];
+    let first = body.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    if !FIRST_WORDS.iter().any(|w| w.eq_ignore_ascii_case(first)) && !line.contains(':') {
         return None;
     }
     let trimmed = line.trim_end();

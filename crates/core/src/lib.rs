@@ -34,6 +34,7 @@ mod blocks;
 mod clean;
 mod compare;
 mod dates;
+mod engine;
 mod error;
 mod furniture;
 mod headings;
@@ -47,13 +48,15 @@ mod polarity;
 mod read;
 mod sections;
 mod segment;
+#[doc(hidden)]
+pub mod stages;
 mod tagger;
 mod taxonomy;
 mod warnings;
 
 pub use compare::{
-    Cell, CellEvidence, CompareBuilder, Comparer, Comparison, DocumentRef, Flip, Group, GroupBy, Listed, Listing,
-    Mentions, Rates, Similarity, ThemeRow,
+    Cell, CellEvidence, CompareBuilder, Comparer, Comparison, DocSummary, DocumentRef, Flip, Group, GroupBy, Listed,
+    Listing, Mentions, Rates, Similarity, ThemeRow,
 };
 pub use error::{Error, Result};
 pub use model::{

@@ -53,6 +53,9 @@ static ROLE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(Commission|Commissioner|Quality|Inspector|Inspectorate|Inspectors|Constabulary|Probation|Director|Chief|Officer|Services?|Council|Police|National|Deputy|Assistant|Social|Care|Regulation|Healthcare|Executive|Independent|Head|Partnership|Board|Group|Trust|NHS|HMI|Majesty|Majesty's|Ofsted|Manager|Chair|Lead|Scrutineer|Education|Health|Children|Team|Street|Road|House|Gate)\b").unwrap()
 });
 
+static LEADING_HONOURS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"^({HONOURS}(?:\s+{HONOURS})*),?\s*(.*)$")).expect("honours pattern"));
+
 static POSTCODE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}$").unwrap());
 
 static ROLE_START: LazyLock<Regex> = LazyLock::new(|| {
@@ -98,9 +101,8 @@ fn split_person(line: &str) -> Person {
     let mut name = parts[0].trim().to_string();
     let mut role = parts.get(1).map(|r| r.trim().to_string());
     // Honours after a comma belong to the name: "Stephen Watson, QPM, Chief Constable".
-    let honours = Regex::new(&format!(r"^({HONOURS}(?:\s+{HONOURS})*),?\s*(.*)$")).expect("honours pattern");
     if let Some(r) = role.clone()
-        && let Some(c) = honours.captures(&r)
+        && let Some(c) = LEADING_HONOURS.captures(&r)
     {
         name = format!("{name} {}", &c[1]);
         let rest = c[2].trim().to_string();

@@ -1,18 +1,6 @@
 //! Phrase matching: every surface form of every phrase in one Aho-Corasick automaton, whole
 //! words only, longest match wins.
 
-use std::collections::HashMap;
-
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-
-/// A phrase occurrence: which target (entry or cue index) and where in the text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Hit {
-    pub target: u32,
-    pub start: usize,
-    pub end: usize,
-}
-
 /// Straight quotes, single spaces, no surrounding space.
 pub(crate) fn normalise(phrase: &str) -> String {
     let p = phrase.replace(['\u{2018}', '\u{2019}', '`'], "'").replace(['\u{201c}', '\u{201d}'], "\"");
@@ -104,18 +92,55 @@ pub(crate) struct Normalised {
 
 impl Normalised {
     pub fn new(input: &str) -> Normalised {
-        let mut n = Normalised {
-            text: String::with_capacity(input.len()),
-            orig: Vec::with_capacity(input.len()),
-            orig_len: Vec::with_capacity(input.len()),
-        };
-        for (i, c) in input.char_indices() {
-            let len = c.len_utf8() as u8;
+        let mut n = Normalised::with_capacity(input.len());
+        n.push(input, 0);
+        n
+    }
+
+    pub fn with_capacity(cap: usize) -> Normalised {
+        Normalised {
+            text: String::with_capacity(cap),
+            orig: Vec::with_capacity(cap),
+            orig_len: Vec::with_capacity(cap),
+        }
+    }
+
+    fn emit(&mut self, c: char, at: u32, len: u8) {
+        let start = self.text.len();
+        self.text.push(c);
+        for _ in start..self.text.len() {
+            self.orig.push(at);
+            self.orig_len.push(len);
+        }
+    }
+
+    /// Appends `input`, whose first byte stands at offset `base` of the original.
+    pub fn push(&mut self, input: &str, base: u32) {
+        let bytes = input.as_bytes();
+        // Bytes copied as they are, in bulk: printable ASCII but for hyphens and backticks.
+        let plain = |b: u8| (0x21..0x7f).contains(&b) && b != b'-' && b != b'`';
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if plain(b) {
+                let j = i + bytes[i..].iter().take_while(|&&b| plain(b)).count();
+                self.text.push_str(&input[i..j]);
+                self.orig.extend((i as u32..j as u32).map(|k| base + k));
+                self.orig_len.resize(self.orig_len.len() + (j - i), 1);
+                i = j;
+                continue;
+            }
+            let (c, len) = if b < 0x80 {
+                (b as char, 1)
+            } else {
+                let c = input[i..].chars().next().unwrap_or(' ');
+                (c, c.len_utf8())
+            };
             let out = match c {
                 '\u{2018}' | '\u{2019}' | '`' => '\'',
                 '-' | '\u{2010}' | '\u{2011}' | '\u{2013}' => {
-                    let prev_word = n.text.chars().next_back().is_some_and(char::is_alphanumeric);
-                    let mut rest = input[i + c.len_utf8()..].chars();
+                    let prev_word = self.text.chars().next_back().is_some_and(char::is_alphanumeric);
+                    let mut rest = input[i + len..].chars();
                     let next = rest.next();
                     let next_word = next.is_some_and(char::is_alphabetic)
                         || (next == Some(' ') && rest.next().is_some_and(char::is_lowercase));
@@ -124,17 +149,28 @@ impl Normalised {
                 c if c.is_whitespace() => ' ',
                 c => c,
             };
-            if out == ' ' && n.text.ends_with(' ') {
-                continue;
+            if !(out == ' ' && (self.text.ends_with(' ') || self.text.ends_with('\n'))) {
+                self.emit(out, base + i as u32, len as u8);
             }
-            let start = n.text.len();
-            n.text.push(out);
-            for _ in start..n.text.len() {
-                n.orig.push(i as u32);
-                n.orig_len.push(len);
-            }
+            i += len;
         }
-        n
+    }
+
+    /// Appends a break between texts (a newline that no phrase crosses), standing at `at`.
+    pub fn push_break(&mut self, at: u32) {
+        if self.text.ends_with(' ') {
+            self.text.pop();
+            self.orig.pop();
+            self.orig_len.pop();
+        }
+        self.text.push('\n');
+        self.orig.push(at);
+        self.orig_len.push(1);
+    }
+
+    /// The first position of the normalised text at or after original offset `offset`.
+    pub fn position(&self, offset: u32) -> usize {
+        self.orig.partition_point(|&o| o < offset)
     }
 
     /// The original range of `[start, end)` of the normalised text.
@@ -154,141 +190,6 @@ pub(crate) fn whole_word(text: &str, start: usize, end: usize) -> bool {
     !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
 }
 
-/// Phrases of many targets, compiled once.
-#[derive(Debug, Clone)]
-pub(crate) struct PhraseSet {
-    insensitive: Option<AhoCorasick>,
-    insensitive_targets: Vec<Vec<u32>>,
-    sensitive: Option<AhoCorasick>,
-    sensitive_targets: Vec<Vec<u32>>,
-}
-
-#[derive(Default)]
-struct Collect {
-    patterns: Vec<String>,
-    targets: Vec<Vec<u32>>,
-    index: HashMap<String, usize>,
-}
-
-impl Collect {
-    fn add(&mut self, pattern: String, target: u32) {
-        match self.index.get(&pattern) {
-            Some(&i) => {
-                if !self.targets[i].contains(&target) {
-                    self.targets[i].push(target);
-                }
-            }
-            None => {
-                self.index.insert(pattern.clone(), self.patterns.len());
-                self.patterns.push(pattern);
-                self.targets.push(vec![target]);
-            }
-        }
-    }
-
-    fn build(&self, kind: MatchKind, insensitive: bool) -> Option<AhoCorasick> {
-        if self.patterns.is_empty() {
-            return None;
-        }
-        let ac = AhoCorasickBuilder::new()
-            .match_kind(kind)
-            .ascii_case_insensitive(insensitive)
-            .build(&self.patterns)
-            .expect("phrase automaton within limits");
-        Some(ac)
-    }
-}
-
-impl PhraseSet {
-    /// Builds a set from `(target, phrase, inflect)` triples (`inflect`: whether the last word
-    /// also matches its inflections). `kind` is `LeftmostLongest` for tagging and `Standard`
-    /// for finding every overlapping occurrence (exclusions).
-    pub fn new<'p>(phrases: impl IntoIterator<Item = (u32, &'p str, bool)>, kind: MatchKind) -> PhraseSet {
-        let mut ci = Collect::default();
-        let mut cs = Collect::default();
-        for (target, phrase, inflections) in phrases {
-            let p = normalise(phrase);
-            if is_acronym(&p) {
-                for v in variants(&p, inflections) {
-                    cs.add(v, target);
-                }
-            } else {
-                for v in variants(&p.to_lowercase(), inflections) {
-                    ci.add(v, target);
-                }
-            }
-        }
-        PhraseSet {
-            insensitive: ci.build(kind, true),
-            insensitive_targets: ci.targets,
-            sensitive: cs.build(kind, false),
-            sensitive_targets: cs.targets,
-        }
-    }
-
-    /// Whole-word hits, longest first where they overlap, in text order, as ranges of the
-    /// original text. A hit with several targets (a phrase shared by two entries) appears once
-    /// per target.
-    pub fn find(&self, norm: &Normalised) -> Vec<Hit> {
-        let text = norm.text.as_str();
-        let mut found: Vec<(usize, usize, &Vec<u32>)> = Vec::new();
-        for (ac, targets) in
-            [(&self.insensitive, &self.insensitive_targets), (&self.sensitive, &self.sensitive_targets)]
-        {
-            let Some(ac) = ac else { continue };
-            for m in ac.find_iter(text) {
-                if whole_word(text, m.start(), m.end()) {
-                    found.push((m.start(), m.end(), &targets[m.pattern().as_usize()]));
-                }
-            }
-        }
-        if self.sensitive.is_some() && self.insensitive.is_some() {
-            // Two automata: keep the longest of overlapping hits.
-            found.sort_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
-            let mut kept: Vec<(usize, usize, &Vec<u32>)> = Vec::with_capacity(found.len());
-            for h in found {
-                match kept.last_mut() {
-                    Some(last) if h.0 < last.1 => {
-                        if h.1 - h.0 > last.1 - last.0 {
-                            *last = h;
-                        }
-                    }
-                    _ => kept.push(h),
-                }
-            }
-            found = kept;
-        }
-        found
-            .into_iter()
-            .flat_map(|(s, e, ts)| {
-                let (start, end) = norm.original(s, e);
-                ts.iter().map(move |&target| Hit { target, start, end })
-            })
-            .collect()
-    }
-
-    /// Every whole-word occurrence, overlapping ones included (for exclusions), as ranges of
-    /// the original text.
-    pub fn find_overlapping(&self, norm: &Normalised) -> Vec<Hit> {
-        let text = norm.text.as_str();
-        let mut out = Vec::new();
-        for (ac, targets) in
-            [(&self.insensitive, &self.insensitive_targets), (&self.sensitive, &self.sensitive_targets)]
-        {
-            let Some(ac) = ac else { continue };
-            for m in ac.find_overlapping_iter(text) {
-                if whole_word(text, m.start(), m.end()) {
-                    let (start, end) = norm.original(m.start(), m.end());
-                    for &target in &targets[m.pattern().as_usize()] {
-                        out.push(Hit { target, start, end });
-                    }
-                }
-            }
-        }
-        out
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -306,38 +207,5 @@ mod tests {
         assert!(variants("capacity", true).contains(&"capacities".to_string()));
         assert!(variants("share", true).contains(&"sharing".to_string()));
         assert_eq!(variants("PPN", true), ["PPN", "PPNs", "PPN's"]);
-    }
-
-    #[test]
-    fn matching_table() {
-        let set = PhraseSet::new(
-            [
-                (0, "information sharing"),
-                (1, "multi-agency"),
-                (2, "ABE"),
-                (3, "children's social care"),
-                (4, "MAPPA"),
-                (5, "MAPPA meeting"),
-                (6, "training"),
-            ]
-            .map(|(t, p)| (t, p, true)),
-            MatchKind::LeftmostLongest,
-        );
-        let cases: &[(&str, &[(u32, &str)])] = &[
-            ("Information-sharing is weak", &[(0, "Information-sharing")]),
-            ("a multiagency response", &[(1, "multiagency")]),
-            ("Multi agency work", &[(1, "Multi agency")]),
-            ("ABE interviews, not abe or Abe", &[(2, "ABE")]),
-            ("children's social care", &[(3, "children's social care")]),
-            ("children\u{2019}s  social\ncare", &[(3, "children\u{2019}s  social\ncare")]),
-            ("multi- agency and multi -agency", &[(1, "multi- agency")]),
-            ("good MAPPA meetings and MAPPA", &[(5, "MAPPA meetings"), (4, "MAPPA")]),
-            ("retraining and trainings", &[(6, "trainings")]),
-        ];
-        for (text, want) in cases {
-            let got: Vec<(u32, &str)> =
-                set.find(&Normalised::new(text)).iter().map(|h| (h.target, &text[h.start..h.end])).collect();
-            assert_eq!(got, *want, "{text}");
-        }
     }
 }

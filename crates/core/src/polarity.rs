@@ -5,10 +5,8 @@
 //! a cue flips it; contrast words ("but", "although", "while", "however") split the sentence
 //! into clauses, and clauses that pull opposite ways make it `mixed`.
 
-use aho_corasick::MatchKind;
 use serde::{Deserialize, Serialize};
 
-use crate::phrases::{Normalised, PhraseSet};
 use crate::taxonomy::Lexicon;
 
 /// Whether a finding is a strength, an improvement, both, or neither.
@@ -71,154 +69,147 @@ const INERT: &[&str] = &[
     "need to improve as well as strengths",
 ];
 
-/// The polarity judge, built once from a lexicon.
-#[derive(Debug, Clone)]
-pub(crate) struct Judge {
-    set: PhraseSet,
-    kinds: Vec<Cue>,
-}
-
 /// A polarity and the words that decided it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Verdict {
     pub polarity: Polarity,
-    pub cues: Vec<String>,
+    /// Byte ranges of `text` that decided it.
+    pub cues: Vec<(usize, usize)>,
 }
 
-impl Judge {
-    pub fn new(lex: &Lexicon) -> Judge {
-        let mut phrases: Vec<(u32, &str)> = Vec::new();
-        let lists: [(&[String], Cue); 4] = [
-            (&lex.positive, Cue::Positive),
-            (&lex.negative, Cue::Negative),
-            (&lex.negators, Cue::Negator),
-            (&lex.contrast, Cue::Contrast),
-        ];
-        // Targets are cue kinds, so a word listed twice (or reached as an inflection of
-        // another) is one hit, not two.
-        let kinds = vec![Cue::Positive, Cue::Negative, Cue::Negator, Cue::Contrast, Cue::Inert];
-        for (list, kind) in lists {
-            let target = kinds.iter().position(|k| *k == kind).expect("listed kind") as u32;
-            phrases.extend(list.iter().map(|p| (target, p.as_str())));
-        }
-        phrases.extend(INERT.iter().map(|p| (4, *p)));
-        // Negators and contrast words are not inflected ("not" must not become "noted").
-        let set = PhraseSet::new(
-            phrases.into_iter().map(|(t, p)| (t, p, matches!(kinds[t as usize], Cue::Positive | Cue::Negative))),
-            MatchKind::LeftmostLongest,
-        );
-        Judge { set, kinds }
+/// The cue kinds, by the index the matching engine gives them.
+const KINDS: [Cue; 5] = [Cue::Positive, Cue::Negative, Cue::Negator, Cue::Contrast, Cue::Inert];
+
+/// The lexicon's lists in kind order, with whether their last words inflect (negators and
+/// contrast words do not: "not" must not become "noted").
+pub(crate) fn cue_lists(lex: &Lexicon) -> crate::engine::CueLists<'_> {
+    crate::engine::CueLists {
+        lists: vec![
+            (lex.positive.as_slice(), true),
+            (lex.negative.as_slice(), true),
+            (lex.negators.as_slice(), false),
+            (lex.contrast.as_slice(), false),
+        ],
+        inert: INERT,
     }
+}
 
-    /// Judges one sentence (or item) by its cues.
-    pub fn judge(&self, text: &str, norm: &Normalised) -> Verdict {
-        let hits = self.set.find(norm);
-        // Word index of a byte offset, for "within three words" negation scope.
-        let word_at = |offset: usize| text[..offset].split_whitespace().count();
-        let lower = text.to_lowercase();
-
-        // Clause boundaries: a subordinate opening clause ends at its first comma; a
-        // contrast word later in the sentence starts a new clause.
-        let mut bounds: Vec<usize> = Vec::new();
-        for h in &hits {
-            if self.kinds[h.target as usize] != Cue::Contrast {
-                continue;
-            }
-            let word = &lower[h.start..h.end];
-            // At the start of the sentence, perhaps after "However," or "But".
-            let first = lower[..h.start]
-                .split(|c: char| !c.is_alphanumeric())
-                .all(|w| w.is_empty() || matches!(w, "however" | "but" | "and" | "yet" | "so"));
-            if first {
-                if OPENERS.contains(&word) {
-                    if let Some(c) = text[h.end..].find(',') {
-                        bounds.push(h.end + c + 1);
-                    }
-                }
-                continue; // "However, …" and "But …" contrast with the sentence before
-            }
-            let after_comma = text[..h.start].trim_end().ends_with([',', ';', '–', '-']);
-            if (word == "while" || word == "whilst") && !after_comma {
-                continue; // temporal "while"
-            }
-            bounds.push(h.start);
-        }
-        bounds.sort_unstable();
-        bounds.dedup();
-
-        let clause_of = |offset: usize| bounds.iter().filter(|&&b| b <= offset).count();
-        let n_clauses = bounds.len() + 1;
-        let mut scores = vec![0.0f32; n_clauses];
-        let mut pos_seen = vec![false; n_clauses];
-        let mut neg_seen = vec![false; n_clauses];
-        let mut cues = Vec::new();
-        let mut last_negator: Option<(usize, usize, usize)> = None; // (word index, start, clause)
-        let mut dangling: Vec<(usize, usize)> = Vec::new(); // (start, clause) of unattached negators
-        for h in &hits {
-            let kind = self.kinds[h.target as usize];
-            let clause = clause_of(h.start);
-            let w = word_at(h.start);
-            match kind {
-                Cue::Negator => {
-                    // A negator that no cue followed still says something is missing.
-                    if let Some((_, ns, nc)) = last_negator.take() {
-                        dangling.push((ns, nc));
-                    }
-                    last_negator = Some((w, h.start, clause));
-                }
-                Cue::Positive | Cue::Negative => {
-                    let negated = last_negator.filter(|&(nw, ns, nc)| {
-                        nc == clause && w.saturating_sub(nw) <= 5 && !text[ns..h.start].contains([',', ';', '.'])
-                    });
-                    let (value, start) = match (kind, negated) {
-                        (Cue::Positive, None) => (1.0, h.start),
-                        (Cue::Positive, Some((_, ns, _))) => (-1.5, ns),
-                        (_, None) => (-1.5, h.start),
-                        (_, Some((_, ns, _))) => (1.0, ns),
-                    };
-                    if value > 0.0 {
-                        pos_seen[clause] = true;
-                    } else {
-                        neg_seen[clause] = true;
-                    }
-                    scores[clause] += value;
-                    cues.push(text[start..h.end].to_string());
-                    last_negator = None;
-                }
-                Cue::Contrast | Cue::Inert => {}
-            }
-        }
-        if let Some((_, ns, nc)) = last_negator {
-            dangling.push((ns, nc));
-        }
-        for (ns, nc) in dangling {
-            scores[nc] -= 0.75;
-            neg_seen[nc] = true;
-            let end = text[ns..].find(|c: char| !c.is_alphanumeric() && c != '\'').map_or(text.len(), |e| ns + e);
-            cues.push(text[ns..end].to_string());
-        }
-        let sign = |s: f32| {
-            if s > 0.0 {
-                1
-            } else if s < 0.0 {
-                -1
-            } else {
-                0
-            }
-        };
-        let signs: Vec<i32> = scores.iter().map(|&s| sign(s)).collect();
-        let any_pos = signs.contains(&1);
-        let any_neg = signs.contains(&-1);
-        let polarity = match (any_pos, any_neg) {
-            (true, true) => Polarity::Mixed,
-            (true, false) => Polarity::Strength,
-            (false, true) => Polarity::Improvement,
-            (false, false) if pos_seen.iter().zip(&neg_seen).any(|(p, n)| *p && *n) => Polarity::Mixed,
-            (false, false) => Polarity::Neutral,
-        };
-        if polarity == Polarity::Neutral {
-            cues.clear();
-        }
-        Verdict { polarity, cues }
+/// Judges one sentence from its cue matches: `(start, end, kind index)` in `text`, leftmost-
+/// longest, in order.
+pub(crate) fn judge(text: &str, hits: &[(usize, usize, u32)]) -> Verdict {
+    struct H {
+        start: usize,
+        end: usize,
+        kind: Cue,
     }
+    let hits: Vec<H> = hits.iter().map(|&(start, end, k)| H { start, end, kind: KINDS[k as usize] }).collect();
+    // Word index of a byte offset, for the negation scope: words start after spaces.
+    let spaces: Vec<usize> = text.bytes().enumerate().filter(|(_, c)| *c == b' ').map(|(i, _)| i).collect();
+    let word_at = |offset: usize| spaces.partition_point(|&s| s < offset);
+    let lower = text.to_ascii_lowercase();
+
+    // Clause boundaries: a subordinate opening clause ends at its first comma; a
+    // contrast word later in the sentence starts a new clause.
+    let mut bounds: Vec<usize> = Vec::new();
+    for h in &hits {
+        if h.kind != Cue::Contrast {
+            continue;
+        }
+        let word = &lower[h.start..h.end];
+        // At the start of the sentence, perhaps after "However," or "But".
+        let first = lower[..h.start]
+            .split(|c: char| !c.is_alphanumeric())
+            .all(|w| w.is_empty() || matches!(w, "however" | "but" | "and" | "yet" | "so"));
+        if first {
+            if OPENERS.contains(&word) {
+                if let Some(c) = text[h.end..].find(',') {
+                    bounds.push(h.end + c + 1);
+                }
+            }
+            continue; // "However, …" and "But …" contrast with the sentence before
+        }
+        let after_comma = text[..h.start].trim_end().ends_with([',', ';', '–', '-']);
+        if (word == "while" || word == "whilst") && !after_comma {
+            continue; // temporal "while"
+        }
+        bounds.push(h.start);
+    }
+    bounds.sort_unstable();
+    bounds.dedup();
+
+    let clause_of = |offset: usize| bounds.iter().filter(|&&b| b <= offset).count();
+    let n_clauses = bounds.len() + 1;
+    let mut scores = vec![0.0f32; n_clauses];
+    let mut pos_seen = vec![false; n_clauses];
+    let mut neg_seen = vec![false; n_clauses];
+    let mut cues = Vec::new();
+    let mut last_negator: Option<(usize, usize, usize)> = None; // (word index, start, clause)
+    let mut dangling: Vec<(usize, usize)> = Vec::new(); // (start, clause) of unattached negators
+    for h in &hits {
+        let kind = h.kind;
+        let clause = clause_of(h.start);
+        let w = word_at(h.start);
+        match kind {
+            Cue::Negator => {
+                // A negator that no cue followed still says something is missing.
+                if let Some((_, ns, nc)) = last_negator.take() {
+                    dangling.push((ns, nc));
+                }
+                last_negator = Some((w, h.start, clause));
+            }
+            Cue::Positive | Cue::Negative => {
+                let negated = last_negator.filter(|&(nw, ns, nc)| {
+                    nc == clause && w.saturating_sub(nw) <= 5 && !text[ns..h.start].contains([',', ';', '.'])
+                });
+                let (value, start) = match (kind, negated) {
+                    (Cue::Positive, None) => (1.0, h.start),
+                    (Cue::Positive, Some((_, ns, _))) => (-1.5, ns),
+                    (_, None) => (-1.5, h.start),
+                    (_, Some((_, ns, _))) => (1.0, ns),
+                };
+                if value > 0.0 {
+                    pos_seen[clause] = true;
+                } else {
+                    neg_seen[clause] = true;
+                }
+                scores[clause] += value;
+                cues.push((start, h.end));
+                last_negator = None;
+            }
+            Cue::Contrast | Cue::Inert => {}
+        }
+    }
+    if let Some((_, ns, nc)) = last_negator {
+        dangling.push((ns, nc));
+    }
+    for (ns, nc) in dangling {
+        scores[nc] -= 0.75;
+        neg_seen[nc] = true;
+        let end = text[ns..].find(|c: char| !c.is_alphanumeric() && c != '\'').map_or(text.len(), |e| ns + e);
+        cues.push((ns, end));
+    }
+    let sign = |s: f32| {
+        if s > 0.0 {
+            1
+        } else if s < 0.0 {
+            -1
+        } else {
+            0
+        }
+    };
+    let signs: Vec<i32> = scores.iter().map(|&s| sign(s)).collect();
+    let any_pos = signs.contains(&1);
+    let any_neg = signs.contains(&-1);
+    let polarity = match (any_pos, any_neg) {
+        (true, true) => Polarity::Mixed,
+        (true, false) => Polarity::Strength,
+        (false, true) => Polarity::Improvement,
+        (false, false) if pos_seen.iter().zip(&neg_seen).any(|(p, n)| *p && *n) => Polarity::Mixed,
+        (false, false) => Polarity::Neutral,
+    };
+    if polarity == Polarity::Neutral {
+        cues.clear();
+    }
+    cues.sort_unstable();
+    Verdict { polarity, cues }
 }

@@ -1,14 +1,13 @@
 //! Tagging findings with themes, agencies and polarity, with the evidence for each tag.
 
-use aho_corasick::MatchKind;
-use regex::{Regex, RegexSet};
 use serde::{Deserialize, Serialize};
 
 use crate::abbrev;
-use crate::model::{BlockKind, Document, SectionKind, Span};
-use crate::phrases::{Hit, Normalised, PhraseSet, whole_word};
-use crate::polarity::{Judge, Polarity};
-use crate::taxonomy::{Entry, Taxonomy, TaxonomyError, compile_pattern};
+use crate::engine::{AGENCY, CUE, Engine, RawHit, THEME, Target, select};
+use crate::model::{Block, BlockKind, Document, SectionKind, Span};
+use crate::phrases::{Normalised, whole_word};
+use crate::polarity::{Polarity, Verdict, cue_lists, judge};
+use crate::taxonomy::{Entry, Taxonomy, TaxonomyError};
 
 /// How a finding was cut from its document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -108,76 +107,12 @@ pub struct ExampleFailure {
     pub got: String,
 }
 
-/// Matchers for one facet (themes or agencies), compiled once.
-#[derive(Debug, Clone)]
-struct Facet {
-    phrases: PhraseSet,
-    exclude: PhraseSet,
-    regexes: Vec<(u32, Regex)>,
-    set: Option<RegexSet>,
-}
-
-impl Facet {
-    fn new(entries: &[Entry]) -> Result<Facet, regex::Error> {
-        let phrases = PhraseSet::new(
-            entries.iter().enumerate().flat_map(|(i, e)| e.phrases.iter().map(move |p| (i as u32, p.as_str(), true))),
-            MatchKind::LeftmostLongest,
-        );
-        let exclude = PhraseSet::new(
-            entries.iter().enumerate().flat_map(|(i, e)| e.exclude.iter().map(move |p| (i as u32, p.as_str(), true))),
-            MatchKind::Standard,
-        );
-        let mut regexes = Vec::new();
-        for (i, e) in entries.iter().enumerate() {
-            for p in &e.patterns {
-                regexes.push((i as u32, compile_pattern(p)?));
-            }
-        }
-        let set = if regexes.is_empty() {
-            None
-        } else {
-            let pats: Vec<&str> = regexes.iter().map(|(_, r)| r.as_str()).collect();
-            let build = |unicode: bool| {
-                regex::RegexSetBuilder::new(&pats)
-                    .case_insensitive(true)
-                    .unicode(unicode)
-                    .size_limit(crate::taxonomy::REGEX_SIZE_LIMIT * 8)
-                    .build()
-            };
-            Some(build(false).or_else(|_| build(true))?)
-        };
-        Ok(Facet { phrases, exclude, regexes, set })
-    }
-
-    /// Every match in `text` (`norm` is its normalised form), in text order, exclusions
-    /// applied.
-    fn find(&self, text: &str, norm: &Normalised) -> Vec<Hit> {
-        let mut hits = self.phrases.find(norm);
-        if let Some(set) = &self.set {
-            for i in set.matches(text).iter() {
-                let (target, re) = &self.regexes[i];
-                for m in re.find_iter(text) {
-                    if !m.is_empty() && whole_word(text, m.start(), m.end()) {
-                        hits.push(Hit { target: *target, start: m.start(), end: m.end() });
-                    }
-                }
-            }
-        }
-        let excluded = self.exclude.find_overlapping(norm);
-        if !excluded.is_empty() {
-            hits.retain(|h| !excluded.iter().any(|x| x.target == h.target && x.start < h.end && h.start < x.end));
-        }
-        hits.sort_by_key(|h| (h.start, h.end, h.target));
-        hits
-    }
-}
-
 /// Builds a [`Tagger`]: the built-in taxonomy unless another is given.
 ///
 /// ```
 /// use letters_core::{Taxonomy, TaggerBuilder};
 ///
-/// let mut extra = Taxonomy::from_toml(
+/// let extra = Taxonomy::from_toml(
 ///     "[[theme]]\nid = \"neglect\"\nlabel = \"Neglect\"\nphrases = [\"neglect\"]\n",
 ///     "mine.toml",
 /// )
@@ -212,16 +147,13 @@ impl TaggerBuilder {
     /// when the taxonomy was read).
     pub fn build(&self) -> Result<Tagger, TaxonomyError> {
         let taxonomy = self.taxonomy.clone().unwrap_or_else(Taxonomy::builtin);
-        let err = |e: regex::Error| TaxonomyError {
+        let engine = Engine::new(&taxonomy, &cue_lists(&taxonomy.lexicon)).map_err(|e| TaxonomyError {
             source_name: "taxonomy".into(),
             line: None,
             entry: None,
             message: format!("patterns do not compile together: {e}"),
-        };
-        let themes = Facet::new(&taxonomy.themes).map_err(err)?;
-        let agencies = Facet::new(&taxonomy.agencies).map_err(err)?;
-        let judge = Judge::new(&taxonomy.lexicon);
-        Ok(Tagger { taxonomy, themes, agencies, judge })
+        })?;
+        Ok(Tagger { taxonomy, engine })
     }
 }
 
@@ -229,9 +161,7 @@ impl TaggerBuilder {
 #[derive(Debug, Clone)]
 pub struct Tagger {
     taxonomy: Taxonomy,
-    themes: Facet,
-    agencies: Facet,
-    judge: Judge,
+    engine: Engine,
 }
 
 impl Default for Tagger {
@@ -240,8 +170,49 @@ impl Default for Tagger {
     }
 }
 
-/// What a document's abbreviations stand for: short form → (theme indices, agency indices).
-type Expansions = Vec<(String, Vec<u32>, Vec<u32>)>;
+/// A finding as the tagger sees it, borrowing from the document: indices, not ids.
+pub(crate) struct UnitView<'d> {
+    pub section: SectionKind,
+    pub heading: Option<&'d str>,
+    pub unit: Unit,
+    pub block: &'d Block,
+    /// The unit's range in `block.text`.
+    pub start: usize,
+    pub end: usize,
+    /// Theme matches: (theme index, start, end) in `block.text`.
+    pub themes: &'d [(u32, usize, usize)],
+    /// Agency matches, likewise.
+    pub agencies: &'d [(u32, usize, usize)],
+    pub polarity: Polarity,
+    /// Cue ranges in `block.text`.
+    pub cues: &'d [(usize, usize)],
+}
+
+impl UnitView<'_> {
+    pub fn text(&self) -> &str {
+        &self.block.text[self.start..self.end]
+    }
+
+    /// The original span of a range of `block.text` (the unit's span when the block has no
+    /// offset map).
+    pub fn span_of(&self, start: usize, end: usize) -> Span {
+        self.block.original_span(start, end).unwrap_or_else(|| {
+            if self.unit == Unit::Item {
+                self.block.span
+            } else {
+                self.block.sentences.iter().find(|s| s.offset == self.start).map_or(self.block.span, |s| s.span)
+            }
+        })
+    }
+}
+
+/// Scratch buffers reused across units.
+#[derive(Default)]
+struct Scratch {
+    hits: Vec<RawHit>,
+    selected: Vec<RawHit>,
+    cues: Vec<(usize, usize, u32)>,
+}
 
 impl Tagger {
     /// A tagger with the built-in taxonomy.
@@ -257,35 +228,106 @@ impl Tagger {
     /// Tags a piece of text: themes, agencies, and polarity from its own cues.
     pub fn tag(&self, text: &str) -> Tags {
         let norm = Normalised::new(text);
-        let th = self.themes.find(text, &norm);
-        let ag = self.agencies.find(text, &norm);
-        let verdict = self.judge.judge(text, &norm);
-        let to_matches = |hits: &[Hit], entries: &[Entry]| -> Vec<Match> {
-            hits.iter()
-                .map(|h| Match { id: entries[h.target as usize].id.clone(), start: h.start, end: h.end })
-                .collect()
+        let mut s = Scratch::default();
+        self.engine.scan(&norm.text, &mut s.hits);
+        let hits = std::mem::take(&mut s.hits);
+        let (th, ag, verdict) = self.unit_tags(&norm, &hits, 0, norm.text.len(), text, &mut s);
+        let to_matches = |v: &[(u32, usize, usize)], entries: &[Entry]| -> Vec<Match> {
+            v.iter().map(|&(i, start, end)| Match { id: entries[i as usize].id.clone(), start, end }).collect()
         };
         Tags {
-            themes: ids(&th, &self.taxonomy.themes),
-            agencies: ids(&ag, &self.taxonomy.agencies),
+            themes: ids(th.iter().map(|t| t.0), &self.taxonomy.themes),
+            agencies: ids(ag.iter().map(|t| t.0), &self.taxonomy.agencies),
             polarity: verdict.polarity,
-            cues: verdict.cues,
+            cues: verdict.cues.iter().map(|&(a, b)| text[a..b].to_string()).collect(),
             theme_matches: to_matches(&th, &self.taxonomy.themes),
             agency_matches: to_matches(&ag, &self.taxonomy.agencies),
         }
     }
 
-    /// Abbreviations the document defines whose long form carries a theme or an agency.
-    fn expansions(&self, doc: &Document) -> Expansions {
-        let mut out: Expansions = Vec::new();
+    /// Judges the polarity of one sentence by its cues: the polarity and the deciding words.
+    pub fn polarity(&self, text: &str) -> (Polarity, Vec<String>) {
+        let t = self.tag(text);
+        (t.polarity, t.cues)
+    }
+
+    /// Themes, agencies and the verdict of the normalised range `[na, nb)` whose original
+    /// text is `text` (offsets in the returned matches are relative to `text`, which starts at
+    /// original offset `base`).
+    #[allow(clippy::type_complexity)]
+    fn unit_tags(
+        &self,
+        norm: &Normalised,
+        hits: &[RawHit],
+        na: usize,
+        nb: usize,
+        text: &str,
+        s: &mut Scratch,
+    ) -> (Vec<(u32, usize, usize)>, Vec<(u32, usize, usize)>, Verdict) {
+        self.unit_tags_at(norm, hits, na, nb, text, 0, s)
+    }
+
+    #[allow(clippy::too_many_arguments, clippy::type_complexity)]
+    fn unit_tags_at(
+        &self,
+        norm: &Normalised,
+        hits: &[RawHit],
+        na: usize,
+        nb: usize,
+        text: &str,
+        base: usize,
+        s: &mut Scratch,
+    ) -> (Vec<(u32, usize, usize)>, Vec<(u32, usize, usize)>, Verdict) {
+        let lo = hits.partition_point(|h| (h.start as usize) < na);
+        let hi = hits[lo..].partition_point(|h| (h.start as usize) < nb) + lo;
+        let unit_hits: Vec<RawHit> = hits[lo..hi].iter().filter(|h| h.end as usize <= nb).copied().collect();
+        let local = |h: &RawHit| -> (usize, usize) {
+            let (a, b) = norm.original(h.start as usize, h.end as usize);
+            (a - base, b - base)
+        };
+        let mut out = [Vec::new(), Vec::new()];
+        for (k, facet) in [THEME, AGENCY].into_iter().enumerate() {
+            select(&unit_hits, facet, &mut s.selected);
+            out[k] = s
+                .selected
+                .iter()
+                .map(|h| {
+                    let (a, b) = local(h);
+                    (h.target.index, a, b)
+                })
+                .collect();
+        }
+        select(&unit_hits, CUE, &mut s.selected);
+        s.cues.clear();
+        s.cues.extend(s.selected.iter().map(|h| {
+            let (a, b) = local(h);
+            (a, b, h.target.index)
+        }));
+        let verdict = judge(text, &s.cues);
+        let [th, ag] = out;
+        (th, ag, verdict)
+    }
+
+    /// Abbreviations the document defines whose long form carries a theme or an agency:
+    /// (short form, theme indices, agency indices).
+    fn expansions(&self, doc: &Document) -> Vec<(String, Vec<u32>, Vec<u32>)> {
+        let mut out: Vec<(String, Vec<u32>, Vec<u32>)> = Vec::new();
+        let mut hits = Vec::new();
+        let mut sel = Vec::new();
         for b in doc.sections.iter().flat_map(|s| &s.blocks) {
+            if !b.text.contains('(') {
+                continue;
+            }
             for d in abbrev::definitions(&b.text) {
                 if out.iter().any(|(s, _, _)| *s == d.short) {
                     continue;
                 }
                 let norm = Normalised::new(&d.long);
-                let th: Vec<u32> = self.themes.find(&d.long, &norm).iter().map(|h| h.target).collect();
-                let ag: Vec<u32> = self.agencies.find(&d.long, &norm).iter().map(|h| h.target).collect();
+                self.engine.scan(&norm.text, &mut hits);
+                select(&hits, THEME, &mut sel);
+                let th: Vec<u32> = sel.iter().map(|h| h.target.index).collect();
+                select(&hits, AGENCY, &mut sel);
+                let ag: Vec<u32> = sel.iter().map(|h| h.target.index).collect();
                 if !th.is_empty() || !ag.is_empty() {
                     out.push((d.short, th, ag));
                 }
@@ -294,99 +336,131 @@ impl Tagger {
         out
     }
 
-    /// Every finding of a document: each list item whole, each sentence of other blocks;
-    /// the closing (signatures) is left out.
-    pub fn tag_document(&self, doc: &Document) -> Vec<Finding> {
+    /// Visits every finding of a document: each list item whole, each sentence of other
+    /// blocks; the closing (signatures) is left out. The whole document is scanned once.
+    pub(crate) fn visit_document(&self, doc: &Document, mut visit: impl FnMut(&UnitView<'_>)) {
+        // The blocks' texts, one after another, each at a virtual offset; a break between them.
+        let blocks: Vec<(SectionKind, Option<&str>, &Block)> = doc
+            .sections
+            .iter()
+            .filter(|s| s.kind != SectionKind::Closing)
+            .flat_map(|s| s.blocks.iter().map(move |b| (s.kind, s.heading.as_deref(), b)))
+            .collect();
+        let total: usize = blocks.iter().map(|(_, _, b)| b.text.len() + 1).sum();
+        let mut norm = Normalised::with_capacity(total);
+        let mut bases = Vec::with_capacity(blocks.len());
+        let mut base = 0u32;
+        for (_, _, b) in &blocks {
+            bases.push(base);
+            norm.push(&b.text, base);
+            base += b.text.len() as u32;
+            norm.push_break(base);
+            base += 1;
+        }
+        let mut s = Scratch::default();
+        self.engine.scan(&norm.text, &mut s.hits);
+        let mut hits = std::mem::take(&mut s.hits);
+        // Abbreviations the document defines tag as their long forms wherever they appear.
         let expansions = self.expansions(doc);
-        let mut out = Vec::new();
-        for s in &doc.sections {
-            if s.kind == SectionKind::Closing {
-                continue;
-            }
-            for b in &s.blocks {
-                if b.kind == BlockKind::Item {
-                    out.push(self.finding(s.kind, s.heading.as_deref(), Unit::Item, &b.text, 0, b, &expansions));
-                } else {
-                    for st in &b.sentences {
-                        out.push(self.finding(s.kind, None, Unit::Sentence, &st.text, st.offset, b, &expansions));
+        if !expansions.is_empty() {
+            let text = norm.text.as_str();
+            for (short, themes, agencies) in &expansions {
+                for (start, _) in text.match_indices(short.as_str()) {
+                    let mut end = start + short.len();
+                    if text[end..].starts_with('s') && whole_word(text, start, end + 1) {
+                        end += 1;
+                    }
+                    if !whole_word(text, start, end) {
+                        continue;
+                    }
+                    let (start, end) = (start as u32, end as u32);
+                    for (facet, list) in [(THEME, themes), (AGENCY, agencies)] {
+                        for &index in list {
+                            hits.push(RawHit {
+                                target: Target { facet, exclude: false, index },
+                                start,
+                                end,
+                                regex: true,
+                            });
+                        }
                     }
                 }
             }
+            hits.sort_unstable_by_key(|h| (h.start, std::cmp::Reverse(h.end), h.target));
         }
+        for ((section, heading, block), &base) in blocks.iter().zip(&bases) {
+            let mut emit = |unit: Unit, start: usize, end: usize, s: &mut Scratch| {
+                let na = norm.position(base + start as u32);
+                let nb = norm.position(base + end as u32);
+                let text = &block.text[start..end];
+                let (th, ag, verdict) = self.unit_tags_at(&norm, &hits, na, nb, text, base as usize + start, s);
+                let shift = |v: Vec<(u32, usize, usize)>| -> Vec<(u32, usize, usize)> {
+                    v.into_iter().map(|(i, a, b)| (i, a + start, b + start)).collect()
+                };
+                let (th, ag) = (shift(th), shift(ag));
+                let listed = unit == Unit::Item && section.is_list();
+                let (polarity, cues): (Polarity, Vec<(usize, usize)>) = if listed {
+                    let p = if *section == SectionKind::Strengths { Polarity::Strength } else { Polarity::Improvement };
+                    (p, Vec::new())
+                } else {
+                    (verdict.polarity, verdict.cues.iter().map(|&(a, b)| (a + start, b + start)).collect())
+                };
+                visit(&UnitView {
+                    section: *section,
+                    heading: *heading,
+                    unit,
+                    block,
+                    start,
+                    end,
+                    themes: &th,
+                    agencies: &ag,
+                    polarity,
+                    cues: &cues,
+                });
+            };
+            if block.kind == BlockKind::Item {
+                emit(Unit::Item, 0, block.text.len(), &mut s);
+            } else {
+                for st in &block.sentences {
+                    emit(Unit::Sentence, st.offset, st.offset + st.text.len(), &mut s);
+                }
+            }
+        }
+    }
+
+    /// Every finding of a document: each list item whole, each sentence of other blocks;
+    /// the closing (signatures) is left out.
+    pub fn tag_document(&self, doc: &Document) -> Vec<Finding> {
+        let mut out = Vec::new();
+        self.visit_document(doc, |u| out.push(self.finding(u)));
         out
     }
 
-    #[allow(clippy::too_many_arguments)]
-    fn finding(
-        &self,
-        section: SectionKind,
-        heading: Option<&str>,
-        unit: Unit,
-        text: &str,
-        offset: usize,
-        block: &crate::model::Block,
-        expansions: &Expansions,
-    ) -> Finding {
-        let norm = Normalised::new(text);
-        let mut th = self.themes.find(text, &norm);
-        let mut ag = self.agencies.find(text, &norm);
-        for (short, themes, agencies) in expansions {
-            for (start, _) in text.match_indices(short.as_str()) {
-                let mut end = start + short.len();
-                if text[end..].starts_with('s') && whole_word(text, start, end + 1) {
-                    end += 1;
-                }
-                if !whole_word(text, start, end) {
-                    continue;
-                }
-                th.extend(themes.iter().map(|&target| Hit { target, start, end }));
-                ag.extend(agencies.iter().map(|&target| Hit { target, start, end }));
-            }
-        }
-        th.sort_by_key(|h| (h.start, h.end, h.target));
-        th.dedup();
-        ag.sort_by_key(|h| (h.start, h.end, h.target));
-        ag.dedup();
-        let span_of = |a: usize, b: usize| {
-            block.original_span(offset + a, offset + b).unwrap_or_else(|| {
-                if unit == Unit::Item {
-                    block.span
-                } else {
-                    block.sentences.iter().find(|s| s.offset == offset).map_or(block.span, |s| s.span)
-                }
-            })
-        };
-        let span = span_of(0, text.len());
-        let evidence = th
-            .iter()
-            .map(|h| Evidence {
-                theme: self.taxonomy.themes[h.target as usize].id.clone(),
-                text: text[h.start..h.end].to_string(),
-                span: span_of(h.start, h.end),
-            })
-            .collect();
-        let (polarity, cues) = match (unit, section) {
-            (Unit::Item, SectionKind::Improvements | SectionKind::PriorityActions) => {
-                (Polarity::Improvement, heading.map(|h| vec![h.to_string()]).unwrap_or_default())
-            }
-            (Unit::Item, SectionKind::Strengths) => {
-                (Polarity::Strength, heading.map(|h| vec![h.to_string()]).unwrap_or_default())
-            }
-            _ => {
-                let v = self.judge.judge(text, &norm);
-                (v.polarity, v.cues)
-            }
+    /// An owned finding from a view.
+    pub(crate) fn finding(&self, u: &UnitView<'_>) -> Finding {
+        let text = u.text();
+        let cues = match (u.unit, u.section) {
+            (Unit::Item, k) if k.is_list() => u.heading.map(|h| vec![h.to_string()]).unwrap_or_default(),
+            _ => u.cues.iter().map(|&(a, b)| u.block.text[a..b].to_string()).collect(),
         };
         Finding {
-            section,
-            unit,
+            section: u.section,
+            unit: u.unit,
             text: text.to_string(),
-            span,
-            themes: ids(&th, &self.taxonomy.themes),
-            agencies: ids(&ag, &self.taxonomy.agencies),
-            polarity,
+            span: u.span_of(u.start, u.end),
+            themes: ids(u.themes.iter().map(|t| t.0), &self.taxonomy.themes),
+            agencies: ids(u.agencies.iter().map(|t| t.0), &self.taxonomy.agencies),
+            polarity: u.polarity,
             cues,
-            evidence,
+            evidence: u
+                .themes
+                .iter()
+                .map(|&(i, a, b)| Evidence {
+                    theme: self.taxonomy.themes[i as usize].id.clone(),
+                    text: u.block.text[a..b].to_string(),
+                    span: u.span_of(a, b),
+                })
+                .collect(),
         }
     }
 
@@ -420,14 +494,14 @@ impl Tagger {
             (&lex.neutral_examples, Polarity::Neutral),
         ] {
             for s in list {
-                let v = self.judge.judge(s, &Normalised::new(s));
-                if v.polarity != want {
+                let (polarity, cues) = self.polarity(s);
+                if polarity != want {
                     out.push(ExampleFailure {
                         facet: "polarity",
                         id: want.as_str().into(),
                         sentence: s.clone(),
                         expected: want.as_str().into(),
-                        got: format!("{} {:?}", v.polarity.as_str(), v.cues),
+                        got: format!("{} {:?}", polarity.as_str(), cues),
                     });
                 }
             }
@@ -436,11 +510,11 @@ impl Tagger {
     }
 }
 
-/// Distinct entry ids of `hits`, in taxonomy order.
-fn ids(hits: &[Hit], entries: &[Entry]) -> Vec<String> {
+/// Distinct entry ids of `indices`, in taxonomy order.
+fn ids(indices: impl Iterator<Item = u32>, entries: &[Entry]) -> Vec<String> {
     let mut seen = vec![false; entries.len()];
-    for h in hits {
-        seen[h.target as usize] = true;
+    for i in indices {
+        seen[i as usize] = true;
     }
     entries.iter().zip(seen).filter(|(_, s)| *s).map(|(e, _)| e.id.clone()).collect()
 }
@@ -448,6 +522,65 @@ fn ids(hits: &[Hit], entries: &[Entry]) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn tagger(toml: &str) -> Tagger {
+        TaggerBuilder::new().taxonomy(Taxonomy::from_toml(toml, "test").unwrap()).build().unwrap()
+    }
+
+    /// Whole words, hyphen/space/no-space forms, case-sensitive acronyms, inflections, curly
+    /// apostrophes, longest match, exclusions.
+    #[test]
+    fn matching_table() {
+        let t = tagger(
+            r#"
+[[theme]]
+id = "is"
+label = "IS"
+phrases = ["information sharing"]
+[[theme]]
+id = "mac"
+label = "MA"
+phrases = ["multi-agency"]
+[[theme]]
+id = "abe"
+label = "ABE"
+phrases = ["ABE"]
+[[theme]]
+id = "csc"
+label = "CSC"
+phrases = ["children's social care"]
+[[theme]]
+id = "mappa"
+label = "M"
+phrases = ["MAPPA"]
+[[theme]]
+id = "meet"
+label = "MM"
+phrases = ["MAPPA meeting"]
+[[theme]]
+id = "train"
+label = "T"
+phrases = ["training"]
+exclude = ["training needs analysis"]
+"#,
+        );
+        let cases: &[(&str, &[(&str, &str)])] = &[
+            ("Information-sharing is weak", &[("is", "Information-sharing")]),
+            ("a multiagency response", &[("mac", "multiagency")]),
+            ("Multi agency work and multi- agency", &[("mac", "Multi agency"), ("mac", "multi- agency")]),
+            ("ABE interviews, not abe or Abe", &[("abe", "ABE")]),
+            ("children\u{2019}s  social\ncare", &[("csc", "children\u{2019}s  social\ncare")]),
+            ("good MAPPA meetings and MAPPA", &[("meet", "MAPPA meetings"), ("mappa", "MAPPA")]),
+            ("retraining and trainings", &[("train", "trainings")]),
+            ("a training needs analysis", &[]),
+        ];
+        for (text, want) in cases {
+            let got: Vec<(String, &str)> =
+                t.tag(text).theme_matches.iter().map(|m| (m.id.clone(), &text[m.start..m.end])).collect();
+            let want: Vec<(String, &str)> = want.iter().map(|(a, b)| (a.to_string(), *b)).collect();
+            assert_eq!(got, want, "{text}");
+        }
+    }
 
     /// Every example sentence of the built-in taxonomy tags (or does not tag) as it says.
     #[test]

@@ -1,0 +1,32 @@
+//! The parsing stages one at a time, for benchmarks. Not part of the supported API.
+
+use crate::{blocks, clean, furniture, lines, sections, segment};
+
+/// Lines and page furniture: returns the number of furniture lines.
+pub fn furniture(text: &str) -> usize {
+    let ls = lines::split_lines(text);
+    furniture::detect(text, &ls).flags.iter().filter(|f| **f).count()
+}
+
+/// Lines, furniture and block assembly (unwrapping, rejoining, bullets): returns the number
+/// of headings and blocks.
+pub fn blocks(text: &str) -> usize {
+    let ls = lines::split_lines(text);
+    let f = furniture::detect(text, &ls);
+    blocks::assemble(text, &ls, &f.flags).len()
+}
+
+/// Everything up to sections with cleaned blocks and their sentences (no metadata): returns
+/// the number of sections.
+pub fn sections(text: &str) -> usize {
+    let ls = lines::split_lines(text);
+    let f = furniture::detect(text, &ls);
+    let events = blocks::assemble(text, &ls, &f.flags);
+    let opts = clean::CleanOptions { footnotes: &f.footnotes };
+    sections::build(text, &events, opts).1.len()
+}
+
+/// Sentence splitting of one cleaned text: returns the number of sentences.
+pub fn sentences(text: &str) -> usize {
+    segment::sentences(text).len()
+}
