@@ -39,6 +39,16 @@ Reading a cell: ▲ the theme is listed as a strength, ▼ as an improvement, �
 action, ◆ both ways; s/i counts the other sentences about it judged strength / improvement.")]
     Compare(CompareArgs),
 
+    /// Write a self-contained HTML report: a heatmap of themes by area whose cells open the
+    /// findings behind them, a panel per area, flips and shared improvements.
+    #[command(after_help = "\
+Examples:
+  letters report corpus/ -o report.html
+  letters report downloads/ --evidence 20 -o committee-paper.html
+
+The page has no script and loads nothing: it works offline and as an email attachment.")]
+    Report(ReportArgs),
+
     /// Split letters into sections, items and sentences, with metadata and byte spans.
     #[command(after_help = "\
 Examples:
@@ -85,6 +95,9 @@ pub struct TagArgs {
     pub input: InputArgs,
 
     #[command(flatten)]
+    pub out: OutputArgs,
+
+    #[command(flatten)]
     pub taxonomy: TaxonomyArgs,
 
     /// Only findings with this theme (repeatable: any of them).
@@ -105,6 +118,9 @@ pub enum GroupByArg {
 pub struct CompareArgs {
     #[command(flatten)]
     pub input: InputArgs,
+
+    #[command(flatten)]
+    pub out: OutputArgs,
 
     #[command(flatten)]
     pub taxonomy: TaxonomyArgs,
@@ -166,6 +182,14 @@ pub struct InputArgs {
     #[arg(short = 'j', long, value_name = "N")]
     pub jobs: Option<usize>,
 
+    /// Never show a progress bar.
+    #[arg(long)]
+    pub no_progress: bool,
+}
+
+/// Where and how output is written.
+#[derive(Debug, Args)]
+pub struct OutputArgs {
     /// Output format [default: table on a terminal, jsonl otherwise].
     #[arg(short, long, value_enum)]
     pub format: Option<Format>,
@@ -173,14 +197,34 @@ pub struct InputArgs {
     /// Write the output to FILE (atomically: the file appears whole or not at all).
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
-
-    /// Never show a progress bar.
-    #[arg(long)]
-    pub no_progress: bool,
 }
 
 #[derive(Debug, Args)]
 pub struct SplitArgs {
     #[command(flatten)]
     pub input: InputArgs,
+
+    #[command(flatten)]
+    pub out: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    #[command(flatten)]
+    pub taxonomy: TaxonomyArgs,
+
+    /// How to group documents into columns.
+    #[arg(long, value_enum, default_value = "area")]
+    pub group_by: GroupByArg,
+
+    /// Findings kept per cell as evidence.
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    pub evidence: usize,
+
+    /// Write the page to FILE (atomically); standard output otherwise.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }

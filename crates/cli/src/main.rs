@@ -12,7 +12,10 @@ use anyhow::Result;
 use clap::Parser;
 
 use anyhow::Context;
-use args::{Cli, Command, CompareArgs, Format, GroupByArg, InputArgs, TagArgs, TaxonomyArgs, ThemesArgs};
+use args::{
+    Cli, Command, CompareArgs, Format, GroupByArg, InputArgs, OutputArgs, ReportArgs, SplitArgs, TagArgs, TaxonomyArgs,
+    ThemesArgs,
+};
 use letters_core::{CompareBuilder, Document, GroupBy, TaggerBuilder, Taxonomy};
 use output::Sink;
 
@@ -46,7 +49,8 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<u8> {
     match cli.command {
         Command::Compare(a) => compare(a),
-        Command::Split(a) => split(a.input),
+        Command::Report(a) => report_cmd(a),
+        Command::Split(a) => split(a),
         Command::Tag(a) => tag(a),
         Command::Themes(a) => themes(a),
     }
@@ -95,7 +99,7 @@ fn prepare(a: &InputArgs) -> Result<Prepared> {
     Ok(Prepared { inputs, pool: batch::pool(a.jobs)?, listing_failed: !errors.is_empty() })
 }
 
-fn format_for(a: &InputArgs, sink: &Sink) -> Format {
+fn format_for(a: &OutputArgs, sink: &Sink) -> Format {
     a.format.unwrap_or(if sink.is_terminal() { Format::Table } else { Format::Jsonl })
 }
 
@@ -103,10 +107,11 @@ fn exit_code(listing_failed: bool, failures: usize) -> u8 {
     if listing_failed || failures > 0 { INPUT_FAILED } else { OK }
 }
 
-fn split(a: InputArgs) -> Result<u8> {
+fn split(args: SplitArgs) -> Result<u8> {
+    let a = args.input;
     let p = prepare(&a)?;
-    let mut sink = Sink::open(a.output.as_deref())?;
-    let format = format_for(&a, &sink);
+    let mut sink = Sink::open(args.out.output.as_deref())?;
+    let format = format_for(&args.out, &sink);
     let style = render::Style::new(sink.is_terminal() && matches!(format, Format::Table | Format::Md));
     let mut w = render::split::SplitWriter::start(format, style, &mut sink)?;
     let failures = batch::run(
@@ -129,8 +134,8 @@ fn tag(a: TagArgs) -> Result<u8> {
     }
     let tagger = TaggerBuilder::new().taxonomy(taxonomy).build()?;
     let p = prepare(&a.input)?;
-    let mut sink = Sink::open(a.input.output.as_deref())?;
-    let format = format_for(&a.input, &sink);
+    let mut sink = Sink::open(a.out.output.as_deref())?;
+    let format = format_for(&a.out, &sink);
     let style = render::Style::new(sink.is_terminal() && matches!(format, Format::Table));
     let mut w = render::tag::TagWriter::start(format, style, &mut sink)?;
     let failures = batch::run(
@@ -210,15 +215,19 @@ fn themes(a: ThemesArgs) -> Result<u8> {
     Ok(if failures.is_empty() { OK } else { INPUT_FAILED })
 }
 
-fn compare(a: CompareArgs) -> Result<u8> {
-    let taxonomy = load_taxonomy(&a.taxonomy)?;
-    let tagger = TaggerBuilder::new().taxonomy(taxonomy).build()?;
-    let group_by = match a.group_by {
+fn group_by(g: GroupByArg) -> GroupBy {
+    match g {
         GroupByArg::Area => GroupBy::Area,
         GroupByArg::Kind => GroupBy::Kind,
         GroupByArg::Year => GroupBy::Year,
         GroupByArg::File => GroupBy::File,
-    };
+    }
+}
+
+fn compare(a: CompareArgs) -> Result<u8> {
+    let taxonomy = load_taxonomy(&a.taxonomy)?;
+    let tagger = TaggerBuilder::new().taxonomy(taxonomy).build()?;
+    let group_by = group_by(a.group_by);
     let mut builder = CompareBuilder::new();
     builder.group_by(group_by).evidence_per_cell(a.evidence);
     // Workers summarise documents in parallel; the summaries are added in input order.
@@ -240,10 +249,50 @@ fn compare(a: CompareArgs) -> Result<u8> {
         report,
     )?;
     let comparison = comparer.finish();
-    let mut sink = Sink::open(a.input.output.as_deref())?;
-    let format = format_for(&a.input, &sink);
+    let mut sink = Sink::open(a.out.output.as_deref())?;
+    let format = format_for(&a.out, &sink);
     let style = render::Style::new(sink.is_terminal() && format == Format::Table);
     render::compare::write(&mut sink, &comparison, format, style)?;
+    sink.finish()?;
+    Ok(exit_code(p.listing_failed, failures.len()))
+}
+
+fn report_cmd(a: ReportArgs) -> Result<u8> {
+    let taxonomy = load_taxonomy(&a.taxonomy)?;
+    let tagger = TaggerBuilder::new().taxonomy(taxonomy).build()?;
+    let mut builder = CompareBuilder::new();
+    builder.group_by(group_by(a.group_by)).evidence_per_cell(a.evidence);
+    let summariser = builder.build(tagger.taxonomy());
+    let mut comparer = builder.build(tagger.taxonomy());
+    let mut docs = Vec::new();
+    let p = prepare(&a.input)?;
+    let failures = batch::run(
+        &p.inputs,
+        &p.pool,
+        !a.input.no_progress,
+        |input, bytes| {
+            let doc = Document::from_bytes(&bytes).map_err(|e| e.to_string())?;
+            let summary = summariser.summarise(&input.display(), &doc, &tagger);
+            let headline = doc
+                .section(letters_core::SectionKind::HeadlineFindings)
+                .or_else(|| doc.section(letters_core::SectionKind::Introduction))
+                .map(|s| s.blocks.iter().take(6).map(|b| b.text.clone()).collect())
+                .unwrap_or_default();
+            let info =
+                render::report::DocInfo { path: input.display(), kind: doc.kind.as_str(), meta: doc.meta, headline };
+            Ok((summary, info))
+        },
+        |_, (summary, info)| {
+            comparer.add_summary(summary);
+            docs.push(info);
+            Ok(())
+        },
+        report,
+    )?;
+    let comparison = comparer.finish();
+    let mut sink = Sink::open(a.output.as_deref())?;
+    use std::io::Write;
+    sink.write_all(render::report::page(&comparison, &docs).as_bytes())?;
     sink.finish()?;
     Ok(exit_code(p.listing_failed, failures.len()))
 }

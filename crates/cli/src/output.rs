@@ -38,6 +38,17 @@ impl Sink {
             Sink::Stdout(mut w) => Ok(w.flush()?),
             Sink::File { tmp, dest } => {
                 let tmp = tmp.into_inner().map_err(|e| e.into_error()).context("cannot write the output")?;
+                // A temporary file is private (0600); the output gets the permissions of the file
+                // it replaces, or the usual ones for a new file.
+                let perms = std::fs::metadata(&dest).map(|m| m.permissions()).ok();
+                #[cfg(unix)]
+                let perms = perms.or_else(|| {
+                    use std::os::unix::fs::PermissionsExt;
+                    Some(std::fs::Permissions::from_mode(0o644))
+                });
+                if let Some(p) = perms {
+                    tmp.as_file().set_permissions(p).ok();
+                }
                 tmp.as_file().sync_all().ok();
                 tmp.persist(&dest).map_err(|e| e.error).with_context(|| format!("cannot write {}", dest.display()))?;
                 Ok(())

@@ -1,6 +1,7 @@
 //! Rendering results for people (table, Markdown) and machines (CSV, JSON, JSON Lines).
 
 pub mod compare;
+pub mod report;
 pub mod split;
 pub mod tag;
 pub mod themes;
