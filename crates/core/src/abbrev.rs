@@ -19,9 +19,9 @@ pub(crate) struct Definition {
 /// character of the short form appears in order, scanning right to left, and its first
 /// character starts a word.
 fn long_form(before: &str, short: &str) -> Option<String> {
-    let words: Vec<&str> = before.split_whitespace().collect();
     let max_words = (short.chars().count() + 5).min(short.chars().count() * 2);
-    let window = &words[words.len().saturating_sub(max_words)..];
+    let mut window: Vec<&str> = before.split_whitespace().rev().take(max_words).collect();
+    window.reverse();
     let cand = window.join(" ");
     let c: Vec<char> = cand.chars().collect();
     let s: Vec<char> = short.chars().filter(|ch| ch.is_alphanumeric()).collect();
@@ -59,7 +59,8 @@ fn initials_form(before: &str, short: &str) -> Option<String> {
     const SKIP: &[&str] = &["and", "of", "the", "for", "to", "in", "on", "with", "&"];
     let mut caps: Vec<char> = short.chars().filter(char::is_ascii_uppercase).map(|c| c.to_ascii_lowercase()).collect();
     caps.sort_unstable();
-    let words: Vec<&str> = before.split_whitespace().collect();
+    let mut words: Vec<&str> = before.split_whitespace().rev().take(caps.len() + 3).collect();
+    words.reverse();
     for k in caps.len()..=(caps.len() + 3).min(words.len()) {
         let window = &words[words.len() - k..];
         let mut initials: Vec<char> = window

@@ -289,9 +289,10 @@ fn html_tag_len(s: &str) -> Option<usize> {
     if !(first.is_ascii_alphabetic() || first == b'/') {
         return None;
     }
-    let close = s.find('>')?;
+    let window = &s.as_bytes()[..s.len().min(302)];
+    let close = window.iter().position(|&b| b == b'>')?;
     let inner = &s[1..close];
-    if close > 300 || inner.contains('<') || inner.contains('\n') {
+    if inner.contains('<') || inner.contains('\n') {
         return None;
     }
     let name: String = inner.trim_start_matches('/').chars().take_while(|c| c.is_ascii_alphanumeric()).collect();

@@ -184,7 +184,10 @@ impl Engine {
                     let target = self.pattern_targets[m.pattern().as_usize()];
                     out.push(RawHit { target, start: m.start() as u32, end: m.end() as u32, regex: true });
                 }
-                pos = m.start() + 1;
+                // Restart just after the start, to let other patterns overlap this match; after
+                // a long match, at its end, so no text is scanned more than a bounded number of
+                // times whatever the patterns.
+                pos = if m.len() > 256 { m.end() } else { m.start() + 1 };
                 while pos < text.len() && !text.is_char_boundary(pos) {
                     pos += 1;
                 }
@@ -213,17 +216,20 @@ pub(crate) fn select(hits: &[RawHit], facet: u8, out: &mut Vec<RawHit>) {
         }
     }
     out.extend(hits.iter().filter(|h| h.target.facet == facet && h.regex).copied());
-    let excluded = |h: &RawHit| {
-        hits.iter().any(|x| {
-            x.target.exclude
-                && x.target.facet == facet
-                && x.target.index == h.target.index
-                && x.start < h.end
-                && h.start < x.end
-        })
-    };
-    if hits.iter().any(|x| x.target.exclude && x.target.facet == facet) {
-        out.retain(|h| !excluded(h));
+    // Exclusions of this facet, sorted by start: a hit is dropped when an exclusion of its entry
+    // overlaps it. Exclusions are short phrases, so only those starting within the longest
+    // one's length before the hit can overlap it.
+    let mut excl: Vec<&RawHit> = hits.iter().filter(|x| x.target.exclude && x.target.facet == facet).collect();
+    if !excl.is_empty() {
+        excl.sort_unstable_by_key(|x| x.start);
+        let longest = excl.iter().map(|x| x.end - x.start).max().unwrap_or(0);
+        out.retain(|h| {
+            let from = excl.partition_point(|x| x.start + longest <= h.start);
+            !excl[from..]
+                .iter()
+                .take_while(|x| x.start < h.end)
+                .any(|x| x.target.index == h.target.index && h.start < x.end)
+        });
     }
     out.sort_unstable_by_key(|h| (h.start, h.end, h.target.index));
     out.dedup_by_key(|h| (h.start, h.end, h.target.index));

@@ -117,9 +117,10 @@ pub(crate) fn judge(text: &str, hits: &[(usize, usize, u32)]) -> Verdict {
         }
         let word = &lower[h.start..h.end];
         // At the start of the sentence, perhaps after "However," or "But".
-        let first = lower[..h.start]
-            .split(|c: char| !c.is_alphanumeric())
-            .all(|w| w.is_empty() || matches!(w, "however" | "but" | "and" | "yet" | "so"));
+        let first = h.start < 32
+            && lower[..h.start]
+                .split(|c: char| !c.is_alphanumeric())
+                .all(|w| w.is_empty() || matches!(w, "however" | "but" | "and" | "yet" | "so"));
         if first {
             if OPENERS.contains(&word) {
                 if let Some(c) = text[h.end..].find(',') {
@@ -137,7 +138,7 @@ pub(crate) fn judge(text: &str, hits: &[(usize, usize, u32)]) -> Verdict {
     bounds.sort_unstable();
     bounds.dedup();
 
-    let clause_of = |offset: usize| bounds.iter().filter(|&&b| b <= offset).count();
+    let clause_of = |offset: usize| bounds.partition_point(|&b| b <= offset);
     let n_clauses = bounds.len() + 1;
     let mut scores = vec![0.0f32; n_clauses];
     let mut pos_seen = vec![false; n_clauses];

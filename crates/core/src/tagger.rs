@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use crate::abbrev;
 use crate::engine::{AGENCY, CUE, Engine, RawHit, THEME, Target, select};
 use crate::model::{Block, BlockKind, Document, SectionKind, Span};
-use crate::phrases::{Normalised, whole_word};
+use crate::phrases::Normalised;
 use crate::polarity::{Polarity, Verdict, cue_lists, judge};
 use crate::taxonomy::{Entry, Taxonomy, TaxonomyError};
 
@@ -312,6 +312,7 @@ impl Tagger {
     /// (short form, theme indices, agency indices).
     fn expansions(&self, doc: &Document) -> Vec<(String, Vec<u32>, Vec<u32>)> {
         let mut out: Vec<(String, Vec<u32>, Vec<u32>)> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
         let mut hits = Vec::new();
         let mut sel = Vec::new();
         for b in doc.sections.iter().flat_map(|s| &s.blocks) {
@@ -319,7 +320,7 @@ impl Tagger {
                 continue;
             }
             for d in abbrev::definitions(&b.text) {
-                if out.iter().any(|(s, _, _)| *s == d.short) {
+                if !seen.insert(d.short.clone()) {
                     continue;
                 }
                 let norm = Normalised::new(&d.long);
@@ -363,26 +364,27 @@ impl Tagger {
         // Abbreviations the document defines tag as their long forms wherever they appear.
         let expansions = self.expansions(doc);
         if !expansions.is_empty() {
+            // One pass over the words, looking each up among the short forms (and plurals).
             let text = norm.text.as_str();
-            for (short, themes, agencies) in &expansions {
-                for (start, _) in text.match_indices(short.as_str()) {
-                    let mut end = start + short.len();
-                    if text[end..].starts_with('s') && whole_word(text, start, end + 1) {
-                        end += 1;
-                    }
-                    if !whole_word(text, start, end) {
-                        continue;
-                    }
-                    let (start, end) = (start as u32, end as u32);
-                    for (facet, list) in [(THEME, themes), (AGENCY, agencies)] {
-                        for &index in list {
-                            hits.push(RawHit {
-                                target: Target { facet, exclude: false, index },
-                                start,
-                                end,
-                                regex: true,
-                            });
-                        }
+            let index: std::collections::HashMap<&str, usize> =
+                expansions.iter().enumerate().map(|(i, (short, _, _))| (short.as_str(), i)).collect();
+            let is_word = |c: char| c.is_alphanumeric() || c == '&';
+            let mut word_start = None;
+            for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+                if is_word(c) {
+                    word_start.get_or_insert(i);
+                    continue;
+                }
+                let Some(start) = word_start.take() else { continue };
+                let word = &text[start..i];
+                let found = index.get(word).or_else(|| word.strip_suffix('s').and_then(|w| index.get(w)));
+                let Some(&k) = found else { continue };
+                let (_, themes, agencies) = &expansions[k];
+                let (start, end) = (start as u32, i as u32);
+                for (facet, list) in [(THEME, themes), (AGENCY, agencies)] {
+                    for &index in list {
+                        let target = Target { facet, exclude: false, index };
+                        hits.push(RawHit { target, start, end, regex: true });
                     }
                 }
             }
