@@ -30,3 +30,10 @@ pub fn sections(text: &str) -> usize {
 pub fn sentences(text: &str) -> usize {
     segment::sentences(text).len()
 }
+
+/// The block cleaning of a text taken as one segment (no footnotes known).
+pub fn clean_text(text: &str) -> String {
+    let mut c = clean::Cleaner::new(text, clean::CleanOptions::default());
+    c.push_segment(0, text.len());
+    c.finish().text
+}

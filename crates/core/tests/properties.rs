@@ -96,6 +96,22 @@ proptest! {
         check(&text);
     }
 
+    /// Cleaning is idempotent: cleaned text cleans to itself.
+    #[test]
+    fn cleaning_is_idempotent(text in prop_oneof![letter_like(), any::<String>()]) {
+        let once = letters_core::stages::clean_text(&text);
+        let twice = letters_core::stages::clean_text(&once);
+        prop_assert_eq!(twice, once);
+    }
+
+    /// Every block's text, cleaned again, is unchanged.
+    #[test]
+    fn block_text_is_clean(text in letter_like()) {
+        for b in Document::parse(&text).sections.iter().flat_map(|s| &s.blocks) {
+            prop_assert_eq!(letters_core::stages::clean_text(&b.text), b.text.clone());
+        }
+    }
+
     #[test]
     fn any_bytes_decode_or_fail_cleanly(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
         if let Ok(doc) = Document::from_bytes(&bytes) {
