@@ -1,4 +1,5 @@
-//! Throughput of each stage on the shipped corpus: `cargo bench --bench stages`.
+//! Throughput of each stage on the shipped corpus: `cargo bench --bench stages`; on a synthetic
+//! corpus: `LETTERS_BENCH_CORPUS=DIR cargo bench --bench stages` (see BENCHMARKS.md).
 //!
 //! Reported in bytes per second of input (divan's `bytes` counter). The synthetic-corpus
 //! numbers and the comparison with other tools are in BENCHMARKS.md.
@@ -11,9 +12,11 @@ fn main() {
     divan::main();
 }
 
-/// The corpus, concatenated per file, and its total size.
+/// The letters to measure: the shipped corpus, or the folder named by `LETTERS_BENCH_CORPUS`
+/// (a synthetic corpus from the `gen-corpus` example).
 fn corpus() -> Vec<String> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let dir = std::env::var_os("LETTERS_BENCH_CORPUS")
+        .map_or_else(|| std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus"), std::path::PathBuf::from);
     let mut files: Vec<_> = std::fs::read_dir(dir)
         .unwrap()
         .filter_map(|e| e.ok().map(|e| e.path()))

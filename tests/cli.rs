@@ -485,3 +485,43 @@ fn a_closed_pipe_ends_quietly() {
     assert_eq!(String::from_utf8_lossy(&out.stderr), "");
     assert_eq!(out.status.code(), Some(0));
 }
+
+#[test]
+fn split_docs_reads_a_concatenated_file_as_many_documents() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("big.txt");
+    let joined = [text_of(LEICESTERSHIRE), text_of(OXFORDSHIRE), text_of(RESPONSE)].join("\n\x0c\n");
+    std::fs::write(&big, joined).unwrap();
+    let out = letters().args(["split", "--split-docs", "--format", "jsonl"]).arg(&big).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let docs: Vec<serde_json::Value> =
+        String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let got: Vec<(String, String)> = docs
+        .iter()
+        .map(|d| {
+            (
+                d["path"].as_str().unwrap().rsplit('/').next().unwrap().to_string(),
+                d["kind"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("big.txt#1".to_string(), "inspection-letter".to_string()),
+            ("big.txt#2".to_string(), "inspection-letter".to_string()),
+            ("big.txt#3".to_string(), "response-letter".to_string())
+        ]
+    );
+    // Spans are offsets within each document's own text.
+    let improvements = &docs[1]["sections"][2]["blocks"][0];
+    let (s, e) =
+        (improvements["span"][0].as_u64().unwrap() as usize, improvements["span"][1].as_u64().unwrap() as usize);
+    assert_eq!(
+        &text_of(OXFORDSHIRE)[s..e],
+        "The involvement of the probation service in the partnership at a strategic level."
+    );
+    // Without the flag it is one document.
+    let one = letters().args(["split", "--format", "jsonl"]).arg(&big).output().unwrap();
+    assert_eq!(String::from_utf8(one.stdout).unwrap().lines().count(), 1);
+}

@@ -185,6 +185,11 @@ pub struct InputArgs {
     /// Never show a progress bar.
     #[arg(long)]
     pub no_progress: bool,
+
+    /// Files hold many documents, separated by lines holding only a form feed (as concatenated
+    /// corpora are); each becomes its own document, named PATH#N.
+    #[arg(long)]
+    pub split_docs: bool,
 }
 
 /// Where and how output is written.

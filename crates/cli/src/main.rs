@@ -88,6 +88,7 @@ struct Prepared {
     inputs: Vec<inputs::Input>,
     pool: rayon::ThreadPool,
     listing_failed: bool,
+    options: batch::Options,
 }
 
 fn prepare(a: &InputArgs) -> Result<Prepared> {
@@ -96,7 +97,8 @@ fn prepare(a: &InputArgs) -> Result<Prepared> {
     for e in &errors {
         report(&batch::Failure { path: e.path.clone(), reason: e.reason.clone() });
     }
-    Ok(Prepared { inputs, pool: batch::pool(a.jobs)?, listing_failed: !errors.is_empty() })
+    let options = batch::Options { progress: !a.no_progress, split_docs: a.split_docs };
+    Ok(Prepared { inputs, pool: batch::pool(a.jobs)?, listing_failed: !errors.is_empty(), options })
 }
 
 fn format_for(a: &OutputArgs, sink: &Sink) -> Format {
@@ -117,9 +119,9 @@ fn split(args: SplitArgs) -> Result<u8> {
     let failures = batch::run(
         &p.inputs,
         &p.pool,
-        !a.no_progress,
-        |_, bytes| letters_core::Document::from_bytes(&bytes).map_err(|e| e.to_string()),
-        |input, doc| w.document(&mut sink, &input.display(), &doc),
+        p.options,
+        |_, bytes| letters_core::Document::from_bytes(bytes).map_err(|e| e.to_string()),
+        |path, doc| w.document(&mut sink, path, &doc),
         report,
     )?;
     w.finish(&mut sink)?;
@@ -141,18 +143,18 @@ fn tag(a: TagArgs) -> Result<u8> {
     let failures = batch::run(
         &p.inputs,
         &p.pool,
-        !a.input.no_progress,
+        p.options,
         |_, bytes| {
-            let doc = Document::from_bytes(&bytes).map_err(|e| e.to_string())?;
+            let doc = Document::from_bytes(bytes).map_err(|e| e.to_string())?;
             let findings = tagger.tag_document(&doc);
             Ok((doc.meta.area, findings))
         },
-        |input, (area, findings)| {
+        |path, (area, findings)| {
             let keep: Vec<&letters_core::Finding> = findings
                 .iter()
                 .filter(|f| a.themes.is_empty() || f.themes.iter().any(|t| a.themes.contains(t)))
                 .collect();
-            w.document(&mut sink, &input.display(), area.as_deref(), &keep)
+            w.document(&mut sink, path, area.as_deref(), &keep)
         },
         report,
     )?;
@@ -237,10 +239,10 @@ fn compare(a: CompareArgs) -> Result<u8> {
     let failures = batch::run(
         &p.inputs,
         &p.pool,
-        !a.input.no_progress,
-        |input, bytes| {
-            let doc = Document::from_bytes(&bytes).map_err(|e| e.to_string())?;
-            Ok(summariser.summarise(&input.display(), &doc, &tagger))
+        p.options,
+        |path, bytes| {
+            let doc = Document::from_bytes(bytes).map_err(|e| e.to_string())?;
+            Ok(summariser.summarise(path, &doc, &tagger))
         },
         |_, summary| {
             comparer.add_summary(summary);
@@ -269,17 +271,17 @@ fn report_cmd(a: ReportArgs) -> Result<u8> {
     let failures = batch::run(
         &p.inputs,
         &p.pool,
-        !a.input.no_progress,
-        |input, bytes| {
-            let doc = Document::from_bytes(&bytes).map_err(|e| e.to_string())?;
-            let summary = summariser.summarise(&input.display(), &doc, &tagger);
+        p.options,
+        |path, bytes| {
+            let doc = Document::from_bytes(bytes).map_err(|e| e.to_string())?;
+            let summary = summariser.summarise(path, &doc, &tagger);
             let headline = doc
                 .section(letters_core::SectionKind::HeadlineFindings)
                 .or_else(|| doc.section(letters_core::SectionKind::Introduction))
                 .map(|s| s.blocks.iter().take(6).map(|b| b.text.clone()).collect())
                 .unwrap_or_default();
             let info =
-                render::report::DocInfo { path: input.display(), kind: doc.kind.as_str(), meta: doc.meta, headline };
+                render::report::DocInfo { path: path.to_string(), kind: doc.kind.as_str(), meta: doc.meta, headline };
             Ok((summary, info))
         },
         |_, (summary, info)| {
