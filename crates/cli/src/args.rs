@@ -49,6 +49,26 @@ Examples:
 The page has no script and loads nothing: it works offline and as an email attachment.")]
     Report(ReportArgs),
 
+    /// Check a response letter against the inspection letter: is each finding it attributes to
+    /// the inspection in the letter? (Exit 0 when every claim is supported, 1 otherwise.)
+    #[command(after_help = "\
+Examples:
+  letters check corpus/response-2026-03-leicestershire-pcc.txt --against corpus/jtai-2026-02-leicestershire.txt
+  letters check response.txt --against letter.txt --format jsonl
+
+A verdict is a lead for a person to check, not a judgement: supported (most of the claim is in one
+or two of the letter's findings), partial, unsupported, or contradicted (the closest finding is
+about the same theme and says the opposite).")]
+    Check(CheckArgs),
+
+    /// Which of a letter's improvements and priority actions a plan (or briefing) addresses.
+    /// (Exit 0 when every item is addressed, 1 otherwise.)
+    #[command(after_help = "\
+Examples:
+  letters coverage corpus/plan-2025-2027-llr-business-plan.txt --against corpus/jtai-2026-02-leicestershire.txt
+  letters coverage plan.txt --against letter.txt --format jsonl")]
+    Coverage(CheckArgs),
+
     /// Split letters into sections, items and sentences, with metadata and byte spans.
     #[command(after_help = "\
 Examples:
@@ -232,4 +252,21 @@ pub struct ReportArgs {
     /// Write the page to FILE (atomically); standard output otherwise.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The response (for `check`) or the plan or briefing (for `coverage`).
+    #[arg(value_name = "FILE")]
+    pub document: PathBuf,
+
+    /// The inspection letter.
+    #[arg(long, value_name = "LETTER")]
+    pub against: PathBuf,
+
+    #[command(flatten)]
+    pub taxonomy: TaxonomyArgs,
+
+    #[command(flatten)]
+    pub out: OutputArgs,
 }

@@ -13,8 +13,8 @@ use clap::Parser;
 
 use anyhow::Context;
 use args::{
-    Cli, Command, CompareArgs, Format, GroupByArg, InputArgs, OutputArgs, ReportArgs, SplitArgs, TagArgs, TaxonomyArgs,
-    ThemesArgs,
+    CheckArgs, Cli, Command, CompareArgs, Format, GroupByArg, InputArgs, OutputArgs, ReportArgs, SplitArgs, TagArgs,
+    TaxonomyArgs, ThemesArgs,
 };
 use letters_core::{CompareBuilder, Document, GroupBy, TaggerBuilder, Taxonomy};
 use output::Sink;
@@ -48,6 +48,8 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<u8> {
     match cli.command {
+        Command::Check(a) => check_cmd(a, false),
+        Command::Coverage(a) => check_cmd(a, true),
         Command::Compare(a) => compare(a),
         Command::Report(a) => report_cmd(a),
         Command::Split(a) => split(a),
@@ -297,4 +299,33 @@ fn report_cmd(a: ReportArgs) -> Result<u8> {
     sink.write_all(render::report::page(&comparison, &docs).as_bytes())?;
     sink.finish()?;
     Ok(exit_code(p.listing_failed, failures.len()))
+}
+
+/// Reads one document for `check` and `coverage`: a failure here is an error (exit 2).
+fn read_document(path: &std::path::Path) -> Result<Document> {
+    let bytes = std::fs::read(path).map_err(|e| anyhow::anyhow!("{}: {}", path.display(), inputs::io_reason(&e)))?;
+    Document::from_bytes(&bytes).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))
+}
+
+fn check_cmd(a: CheckArgs, coverage: bool) -> Result<u8> {
+    let taxonomy = load_taxonomy(&a.taxonomy)?;
+    let tagger = TaggerBuilder::new().taxonomy(taxonomy).build()?;
+    let doc = read_document(&a.document)?;
+    let letter = read_document(&a.against)?;
+    let checker = letters_core::CheckBuilder::new().build(&tagger);
+    let mut sink = Sink::open(a.out.output.as_deref())?;
+    let format = format_for(&a.out, &sink);
+    let style = render::Style::new(sink.is_terminal() && format == Format::Table);
+    let paths = (a.document.display().to_string(), a.against.display().to_string());
+    let all_good = if coverage {
+        let items = checker.coverage(&doc, &letter);
+        render::check::write_coverage(&mut sink, &items, format, style, &paths)?;
+        items.iter().all(|i| i.addressed)
+    } else {
+        let claims = checker.check(&doc, &letter);
+        render::check::write_claims(&mut sink, &claims, format, style, &paths)?;
+        claims.iter().all(|c| c.verdict == letters_core::Verdict::Supported)
+    };
+    sink.finish()?;
+    Ok(if all_good { OK } else { INPUT_FAILED })
 }

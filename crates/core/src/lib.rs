@@ -31,6 +31,7 @@
 
 mod abbrev;
 mod blocks;
+mod check;
 mod clean;
 mod compare;
 mod dates;
@@ -46,6 +47,7 @@ mod model;
 mod phrases;
 mod polarity;
 mod read;
+mod relevance;
 mod sections;
 mod segment;
 #[doc(hidden)]
@@ -54,6 +56,7 @@ mod tagger;
 mod taxonomy;
 mod warnings;
 
+pub use check::{CheckBuilder, Checker, Claim, CoverageItem, Support, Verdict};
 pub use compare::{
     Cell, CellEvidence, CompareBuilder, Comparer, Comparison, DocSummary, DocumentRef, Flip, Group, GroupBy, Listed,
     Listing, Mentions, Rates, Similarity, ThemeRow,

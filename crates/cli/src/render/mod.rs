@@ -1,5 +1,6 @@
 //! Rendering results for people (table, Markdown) and machines (CSV, JSON, JSON Lines).
 
+pub mod check;
 pub mod compare;
 pub mod report;
 pub mod split;
