@@ -246,9 +246,7 @@ pub(crate) fn stem(word: &str) -> String {
     let n = s.len();
     if n > 6 && s.ends_with("ing") {
         s.truncate(n - 3);
-    } else if n > 5 && s.ends_with("ed") {
-        s.truncate(n - 2);
-    } else if n > 6 && s.ends_with("ly") {
+    } else if (n > 5 && s.ends_with("ed")) || (n > 6 && s.ends_with("ly")) {
         s.truncate(n - 2);
     }
     s.trim_end_matches('e').to_string()
