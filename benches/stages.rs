@@ -8,6 +8,9 @@ use divan::counter::BytesCount;
 use divan::{Bencher, black_box};
 use letters_core::{CompareBuilder, Document, Tagger, stages};
 
+#[path = "../tests/common/pdf.rs"]
+mod pdf;
+
 fn main() {
     divan::main();
 }
@@ -141,5 +144,35 @@ fn end_to_end(b: Bencher) {
             c.add(&format!("{i}.txt"), &d, &f);
         }
         black_box(c.finish());
+    });
+}
+
+/// The corpus letters laid out as multi-page PDFs (Helvetica text, a running header, page
+/// numbers), as `tests/pdf.rs` makes them.
+fn corpus_pdfs() -> Vec<Vec<u8>> {
+    corpus().iter().map(|t| pdf::letter_pdf(t, "Ofsted   CQC   HMICFRS   HM Inspectorate of Probation")).collect()
+}
+
+/// PDF text extraction alone, in bytes of PDF per second and letters per second.
+#[divan::bench]
+fn pdf_extract(b: Bencher) {
+    let pdfs = corpus_pdfs();
+    b.counter(BytesCount::new(pdfs.iter().map(Vec::len).sum::<usize>()))
+        .counter(divan::counter::ItemsCount::new(pdfs.len()))
+        .bench(|| {
+            for p in &pdfs {
+                black_box(letters_core::read_text(p).unwrap());
+            }
+        });
+}
+
+/// A PDF to a parsed document, in bytes of PDF per second.
+#[divan::bench]
+fn pdf_parse_whole(b: Bencher) {
+    let pdfs = corpus_pdfs();
+    b.counter(BytesCount::new(pdfs.iter().map(Vec::len).sum::<usize>())).bench(|| {
+        for p in &pdfs {
+            black_box(Document::from_bytes(p).unwrap());
+        }
     });
 }

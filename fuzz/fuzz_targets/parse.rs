@@ -5,8 +5,8 @@ use libfuzzer_sys::fuzz_target;
 use letters_core::Document;
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(doc) = Document::from_bytes(data) else { return };
-    let text = std::str::from_utf8(data).unwrap();
+    let Ok(text) = letters_core::read_text(data) else { return };
+    let doc = Document::parse(&text);
     for s in &doc.sections {
         assert!(text.get(s.span.range()).is_some());
         for b in &s.blocks {

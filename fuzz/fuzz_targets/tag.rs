@@ -9,8 +9,8 @@ use letters_core::{Document, Tagger};
 static TAGGER: LazyLock<Tagger> = LazyLock::new(Tagger::new);
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(doc) = Document::from_bytes(data) else { return };
-    let text = std::str::from_utf8(data).unwrap();
+    let Ok(text) = letters_core::read_text(data) else { return };
+    let doc = Document::parse(&text);
     for f in TAGGER.tag_document(&doc) {
         assert!(text.get(f.span.range()).is_some());
         for e in &f.evidence {
@@ -18,5 +18,5 @@ fuzz_target!(|data: &[u8]| {
             assert!(f.span.contains(e.span));
         }
     }
-    let _ = TAGGER.tag(text);
+    let _ = TAGGER.tag(&text);
 });

@@ -37,3 +37,4 @@ pub fn corpus_files() -> Vec<String> {
     names.sort();
     names
 }
+pub mod pdf;

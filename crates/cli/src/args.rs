@@ -194,8 +194,9 @@ pub struct InputArgs {
     #[arg(value_name = "PATH", required = true)]
     pub paths: Vec<PathBuf>,
 
-    /// Which files to read inside folders (a glob on the file name; repeatable).
-    #[arg(long, value_name = "GLOB", default_value = "*.txt")]
+    /// Which files to read inside folders (a glob on the file name, case-insensitive;
+    /// repeatable).
+    #[arg(long, value_name = "GLOB", default_values_t = ["*.txt".to_string(), "*.pdf".to_string()])]
     pub glob: Vec<String>,
 
     /// Worker threads (default: one per core).

@@ -120,7 +120,8 @@ where
                     continue;
                 }
             };
-            let ranges = parts(&bytes);
+            // A PDF is one document whatever bytes its streams hold.
+            let ranges = if letters_core::is_pdf(&bytes) { vec![(0, bytes.len())] } else { parts(&bytes) };
             let many = ranges.len() > 1;
             for (k, group) in ranges.chunks(CHUNK).enumerate() {
                 let jobs = group

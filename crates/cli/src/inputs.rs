@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
-use globset::{Glob, GlobSet, GlobSetBuilder};
+use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
 
 /// One input to read.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -52,7 +52,7 @@ pub struct ListError {
 pub fn matcher(globs: &[String]) -> Result<GlobSet> {
     let mut b = GlobSetBuilder::new();
     for g in globs {
-        b.add(Glob::new(g).with_context(|| format!("invalid --glob '{g}'"))?);
+        b.add(GlobBuilder::new(g).case_insensitive(true).build().with_context(|| format!("invalid --glob '{g}'"))?);
     }
     Ok(b.build()?)
 }

@@ -28,6 +28,10 @@ pub enum Error {
     /// The input has only whitespace.
     #[error("file holds only whitespace")]
     Blank,
+    /// A PDF could not be read: damaged, encrypted, without extractable text (a scan), or PDF
+    /// support was not compiled in.
+    #[error("{0}")]
+    Pdf(String),
     /// A taxonomy file is invalid.
     #[error(transparent)]
     Taxonomy(#[from] crate::taxonomy::TaxonomyError),

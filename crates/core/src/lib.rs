@@ -44,6 +44,8 @@ mod lines;
 mod markers;
 mod meta;
 mod model;
+#[cfg(feature = "pdf")]
+mod pdf;
 mod phrases;
 mod polarity;
 mod read;
@@ -67,7 +69,7 @@ pub use model::{
     Span, Warning,
 };
 pub use polarity::Polarity;
-pub use read::decode;
+pub use read::{decode, is_pdf, read_text};
 pub use tagger::{Evidence, ExampleFailure, Finding, Match, Tagger, TaggerBuilder, Tags, Unit};
 pub use taxonomy::{BUILTIN_TOML, Entry, Lexicon, Taxonomy, TaxonomyError};
 
@@ -97,11 +99,21 @@ impl Document {
         Document { kind, meta, sections, warnings }
     }
 
-    /// Checks and parses raw bytes (see [`decode`] for what is rejected).
+    /// Reads and parses raw bytes: a text (see [`decode`] for what is rejected) or, with the
+    /// `pdf` feature, a PDF (see [`read_text`]). A PDF page whose text could not be extracted
+    /// is left out with a `pdf-page-skipped` warning.
     ///
     /// # Errors
-    /// When the bytes are not a readable UTF-8 text.
+    /// When the bytes are not a readable UTF-8 text or PDF.
     pub fn from_bytes(bytes: &[u8]) -> Result<Document> {
-        decode(bytes).map(Document::parse)
+        let (text, failed_pages) = read::read_with_pages(bytes)?;
+        let mut doc = Document::parse(&text);
+        for page in failed_pages {
+            doc.warnings.push(Warning {
+                code: "pdf-page-skipped".into(),
+                message: format!("the text of PDF page {page} could not be extracted; it is left out"),
+            });
+        }
+        Ok(doc)
     }
 }

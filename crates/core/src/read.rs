@@ -40,6 +40,37 @@ pub fn decode(bytes: &[u8]) -> Result<&str> {
     Ok(text)
 }
 
+/// Whether `bytes` look like a PDF file: they start with `%PDF-` (after any whitespace).
+pub fn is_pdf(bytes: &[u8]) -> bool {
+    let start = bytes.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(bytes.len());
+    bytes[start..].starts_with(b"%PDF-")
+}
+
+/// Reads raw bytes as text: a PDF's extracted text, pages separated by form feeds (with the
+/// `pdf` feature, on by default), or the bytes themselves checked by [`decode`]. Spans of a
+/// document parsed from a PDF are byte ranges into this text.
+///
+/// # Errors
+/// Those of [`decode`]; [`Error::Pdf`] for a PDF that is damaged, encrypted, has no
+/// extractable text, or when PDF support is not compiled in.
+pub fn read_text(bytes: &[u8]) -> Result<std::borrow::Cow<'_, str>> {
+    read_with_pages(bytes).map(|(t, _)| t)
+}
+
+/// [`read_text`] plus the PDF pages that could not be extracted.
+pub(crate) fn read_with_pages(bytes: &[u8]) -> Result<(std::borrow::Cow<'_, str>, Vec<u32>)> {
+    if !is_pdf(bytes) {
+        return decode(bytes).map(|t| (t.into(), Vec::new()));
+    }
+    #[cfg(feature = "pdf")]
+    {
+        let pdf = crate::pdf::extract(bytes)?;
+        Ok((pdf.text.into(), pdf.failed_pages))
+    }
+    #[cfg(not(feature = "pdf"))]
+    Err(Error::Pdf("a PDF, and PDF support was not compiled in (enable the `pdf` feature)".into()))
+}
+
 /// Whitespace as the parser sees it: Unicode whitespace plus the byte-order mark and other
 /// zero-width characters that PDF extraction leaves behind.
 pub(crate) fn is_space(c: char) -> bool {
@@ -66,5 +97,13 @@ mod tests {
             assert_eq!(decode(input).unwrap_err().to_string(), *want, "input {input:?}");
         }
         assert_eq!(decode("Dear\r\nx".as_bytes()).unwrap(), "Dear\r\nx");
+    }
+
+    #[test]
+    fn detects_pdf() {
+        assert!(is_pdf(b"%PDF-1.7\n"));
+        assert!(is_pdf(b"\r\n%PDF-1.4"));
+        assert!(!is_pdf(b"Dear partnership, %PDF-1.4"));
+        assert!(!is_pdf(b"%PDF"));
     }
 }
