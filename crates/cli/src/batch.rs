@@ -33,34 +33,43 @@ pub struct Options {
     pub split_docs: bool,
 }
 
-/// One document to work on: its display path and its bytes.
-struct Job<'a> {
-    path: String,
-    bytes: Result<std::borrow::Cow<'a, [u8]>, String>,
-}
-
-/// The byte ranges of the documents of a concatenated file: split at lines holding only a form
-/// feed.
-fn parts(bytes: &[u8]) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    let mut line = 0;
-    for i in memchr_iter(bytes) {
-        let l = &bytes[line..i];
-        let l = l.strip_suffix(b"\r").unwrap_or(l);
-        if l == b"\x0c" {
-            out.push((start, line));
-            start = i + 1;
+/// The documents of a concatenated stream, split at lines holding only a form feed, handed to
+/// `each` one at a time as they are read (documents holding only whitespace are skipped), so
+/// memory holds one document, not the file. Returns how many documents it found; when none,
+/// `whole` holds everything read (for the "empty" or "whitespace" message).
+fn split_stream(
+    mut r: impl std::io::BufRead,
+    whole: &mut Vec<u8>,
+    mut each: impl FnMut(Vec<u8>) -> anyhow::Result<()>,
+) -> anyhow::Result<Result<usize, std::io::Error>> {
+    let mut cur = Vec::new();
+    let mut found = 0;
+    loop {
+        let start = cur.len();
+        let n = match r.read_until(b'\n', &mut cur) {
+            Ok(n) => n,
+            Err(e) => return Ok(Err(e)),
+        };
+        let line = &cur[start..];
+        let line = line.strip_suffix(b"\n").unwrap_or(line);
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        let at_end = n == 0;
+        if line == b"\x0c" || at_end {
+            cur.truncate(if at_end { cur.len() } else { start });
+            if cur.iter().any(|c| !c.is_ascii_whitespace()) {
+                found += 1;
+                each(std::mem::take(&mut cur))?;
+            } else if found == 0 {
+                whole.extend_from_slice(&cur);
+                cur.clear();
+            } else {
+                cur.clear();
+            }
+            if at_end {
+                return Ok(Ok(found));
+            }
         }
-        line = i + 1;
     }
-    out.push((start, bytes.len()));
-    out.retain(|&(a, b)| bytes[a..b].iter().any(|c| !c.is_ascii_whitespace()));
-    out
-}
-
-fn memchr_iter(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    bytes.iter().enumerate().filter(|(_, b)| **b == b'\n').map(|(i, _)| i)
 }
 
 /// Runs `work` on every document on `pool`, and hands each result to `emit` in input order.
@@ -80,20 +89,12 @@ where
 {
     let bar = progress_bar(inputs.len(), opts.progress);
     let mut failures = Vec::new();
-    let mut process = |jobs: Vec<Job<'_>>, failures: &mut Vec<Failure>| -> anyhow::Result<()> {
-        let results: Vec<Result<T, String>> = pool.install(|| {
-            jobs.par_iter()
-                .map(|job| match &job.bytes {
-                    Ok(bytes) => work(&job.path, bytes),
-                    Err(e) => Err(e.clone()),
-                })
-                .collect()
-        });
-        for (job, r) in jobs.iter().zip(results) {
+    let mut deliver = |results: Vec<Outcome<T>>, failures: &mut Vec<Failure>| -> anyhow::Result<()> {
+        for (path, r) in results {
             match r {
-                Ok(v) => emit(&job.path, v)?,
+                Ok(v) => emit(&path, v)?,
                 Err(reason) => {
-                    let f = Failure { path: job.path.clone(), reason };
+                    let f = Failure { path, reason };
                     bar.suspend(|| report(&f));
                     failures.push(f);
                 }
@@ -101,47 +102,94 @@ where
         }
         Ok(())
     };
+    let work = &work;
     for chunk in inputs.chunks(CHUNK) {
         if !opts.split_docs {
-            // Read in parallel too: each job reads its own file.
-            let jobs: Vec<(String, Result<Vec<u8>, String>)> =
-                pool.install(|| chunk.par_iter().map(|i| (i.display(), i.read().map_err(|e| io_reason(&e)))).collect());
-            let jobs = jobs.into_iter().map(|(path, b)| Job { path, bytes: b.map(std::borrow::Cow::Owned) }).collect();
-            process(jobs, &mut failures)?;
+            // Each worker reads its own file and lets go of the bytes when it is done with them.
+            let results = pool.install(|| {
+                chunk
+                    .par_iter()
+                    .map(|i| {
+                        let path = i.display();
+                        let r = i.read().map_err(|e| io_reason(&e)).and_then(|b| work(&path, &b));
+                        (path, r)
+                    })
+                    .collect()
+            });
+            deliver(results, &mut failures)?;
             bar.inc(chunk.len() as u64);
             continue;
         }
         for input in chunk {
-            let path = input.display();
-            let bytes = match input.read() {
-                Ok(b) => b,
-                Err(e) => {
-                    process(vec![Job { path, bytes: Err(io_reason(&e)) }], &mut failures)?;
-                    continue;
-                }
-            };
-            // A PDF is one document whatever bytes its streams hold.
-            let ranges = if letters_core::is_pdf(&bytes) { vec![(0, bytes.len())] } else { parts(&bytes) };
-            let many = ranges.len() > 1;
-            for (k, group) in ranges.chunks(CHUNK).enumerate() {
-                let jobs = group
-                    .iter()
-                    .enumerate()
-                    .map(|(j, &(a, b))| Job {
-                        path: if many { format!("{path}#{}", k * CHUNK + j + 1) } else { path.clone() },
-                        bytes: Ok(std::borrow::Cow::Borrowed(&bytes[a..b])),
-                    })
-                    .collect();
-                process(jobs, &mut failures)?;
-            }
-            if ranges.is_empty() {
-                process(vec![Job { path, bytes: Ok(std::borrow::Cow::Borrowed(&bytes[..])) }], &mut failures)?;
-            }
+            split_input(input, pool, work, &mut |results| deliver(results, &mut failures))?;
             bar.inc(1);
         }
     }
     bar.finish_and_clear();
     Ok(failures)
+}
+
+/// A document's display path and what `work` made of it (or why it failed).
+type Outcome<T> = (String, Result<T, String>);
+
+/// The per-document work: display path and bytes to a result.
+type Work<'a, T> = &'a (dyn Fn(&str, &[u8]) -> Result<T, String> + Sync);
+
+/// `--split-docs`: streams one input's documents through `work`, [`CHUNK`] at a time, named
+/// `PATH#N` when the input holds more than one.
+fn split_input<T: Send>(
+    input: &Input,
+    pool: &rayon::ThreadPool,
+    work: Work<'_, T>,
+    deliver: &mut dyn FnMut(Vec<Outcome<T>>) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    let path = input.display();
+    let failed = |reason: String| vec![(path.clone(), Err(reason))];
+    let mut reader = match input.open() {
+        Ok(r) => r,
+        Err(e) => return deliver(failed(io_reason(&e))),
+    };
+    // A PDF is one document whatever bytes its streams hold.
+    match reader.fill_buf() {
+        Ok(head) if letters_core::is_pdf(head) => {
+            let mut bytes = Vec::new();
+            let r = std::io::Read::read_to_end(&mut reader, &mut bytes).map_err(|e| io_reason(&e));
+            return deliver(vec![(path.clone(), r.and_then(|_| work(&path, &bytes)))]);
+        }
+        Ok(_) => {}
+        Err(e) => return deliver(failed(io_reason(&e))),
+    }
+    let mut pending: Vec<Vec<u8>> = Vec::new();
+    let mut done = 0;
+    let mut flush = |pending: &mut Vec<Vec<u8>>, many: bool| -> anyhow::Result<()> {
+        let docs = std::mem::take(pending);
+        let first = done;
+        done += docs.len();
+        let results = pool.install(|| {
+            docs.par_iter()
+                .enumerate()
+                .map(|(j, bytes)| {
+                    let name = if many { format!("{path}#{}", first + j + 1) } else { path.clone() };
+                    let r = work(&name, bytes);
+                    (name, r)
+                })
+                .collect()
+        });
+        deliver(results)
+    };
+    let mut whole = Vec::new();
+    let found = split_stream(reader, &mut whole, |doc| {
+        pending.push(doc);
+        if pending.len() == CHUNK { flush(&mut pending, true) } else { Ok(()) }
+    })?;
+    match found {
+        Err(e) => {
+            flush(&mut pending, true)?;
+            deliver(failed(io_reason(&e)))
+        }
+        Ok(0) => deliver(vec![(path.clone(), work(&path, &whole))]),
+        Ok(n) => flush(&mut pending, n > 1),
+    }
 }
 
 fn progress_bar(len: usize, show: bool) -> ProgressBar {
@@ -169,11 +217,27 @@ pub fn pool(jobs: Option<usize>) -> anyhow::Result<rayon::ThreadPool> {
 mod tests {
     use super::*;
 
+    fn split(text: &[u8]) -> (Vec<Vec<u8>>, Vec<u8>) {
+        let mut docs = Vec::new();
+        let mut whole = Vec::new();
+        let n = split_stream(text, &mut whole, |d| {
+            docs.push(d);
+            Ok(())
+        })
+        .unwrap()
+        .unwrap();
+        assert_eq!(n, docs.len());
+        (docs, whole)
+    }
+
     #[test]
     fn form_feed_lines_split_documents() {
-        let text = b"one\npage\x0cstill one\n\x0c\ntwo\r\n\x0c\r\n\n\x0c\nthree";
-        let got: Vec<&[u8]> = parts(text).into_iter().map(|(a, b)| &text[a..b]).collect();
-        assert_eq!(got, [&b"one\npage\x0cstill one\n"[..], b"two\r\n", b"three"]);
-        assert_eq!(parts(b"  \n"), []);
+        let (docs, _) = split(b"one\npage\x0cstill one\n\x0c\ntwo\r\n\x0c\r\n\n\x0c\nthree");
+        assert_eq!(docs, [&b"one\npage\x0cstill one\n"[..], b"two\r\n", b"three"]);
+        let (docs, whole) = split(b"  \n\x0c\n\n");
+        assert!(docs.is_empty());
+        assert_eq!(whole, b"  \n\n");
+        let (docs, _) = split(b"\x0c\nonly\n\x0c");
+        assert_eq!(docs, [b"only\n"]);
     }
 }

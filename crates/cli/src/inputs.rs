@@ -23,6 +23,19 @@ impl Input {
         }
     }
 
+    /// Opens the input for streaming.
+    pub fn open(&self) -> std::io::Result<Box<dyn std::io::BufRead>> {
+        match self {
+            Input::Stdin => Ok(Box::new(std::io::BufReader::with_capacity(1 << 20, std::io::stdin()))),
+            Input::File(p) => {
+                if p.is_dir() {
+                    return Err(std::io::Error::other("is a directory"));
+                }
+                Ok(Box::new(std::io::BufReader::with_capacity(1 << 20, std::fs::File::open(p)?)))
+            }
+        }
+    }
+
     /// Reads the whole input.
     pub fn read(&self) -> std::io::Result<Vec<u8>> {
         match self {

@@ -174,7 +174,7 @@ impl Engine {
                 }
             }
         }
-        if let Some(re) = self.patterns.as_ref().filter(|_| std::env::var_os("NOREGEX").is_none()) {
+        if let Some(re) = &self.patterns {
             // One pass for all patterns; restarting just after each match start lets matches
             // of other patterns overlap it.
             let mut pos = 0;
