@@ -87,6 +87,32 @@ fn polarity_of_sentences() {
 }
 
 #[test]
+fn polarity_rules_on_written_sentences() {
+    let tagger = Tagger::new();
+    let cases = [
+        // An obligation: the positive words after it say what should be, not what is.
+        ("Leaders should ensure that strategy meetings are timely and effective.", Polarity::Improvement),
+        ("Safety plans need to be more specific and better coordinated.", Polarity::Improvement),
+        ("Areas that need to be improved include accurate recording and effective plans.", Polarity::Improvement),
+        // "To ensure" states a purpose, not an achievement.
+        (
+            "The partnership recognises the need for training to ensure that practice is improved.",
+            Polarity::Improvement,
+        ),
+        // "Difficult" describes the work, not its quality, unless something is difficult to do.
+        ("Practitioners handle difficult conversations with children sensitively.", Polarity::Strength),
+        ("Families find it difficult to access the service.", Polarity::Improvement),
+        // An early stage is timely; an early stage of development is immature.
+        ("The new hub is at an early stage of development.", Polarity::Improvement),
+        ("Risks are identified and responded to swiftly, at an early stage.", Polarity::Strength),
+    ];
+    for (sentence, want) in cases {
+        let (got, cues) = tagger.polarity(sentence);
+        assert_eq!(got, want, "{sentence} (cues {cues:?})");
+    }
+}
+
+#[test]
 fn evidence_spans_slice_the_matched_words() {
     for name in corpus_files() {
         let (text, fs) = findings(&name);

@@ -67,6 +67,30 @@ const INERT: &[&str] = &[
     "good practice looks like",
     "what good practice looks like",
     "need to improve as well as strengths",
+    "to ensure",
+    "to ensure that",
+    "in order to ensure",
+];
+
+/// Negative cues that state an obligation or a need: the positive words after them in the same
+/// clause describe what should be, not what is ("plans need to be more effective", "leaders
+/// should ensure timely strategy meetings"), so they do not count.
+const OBLIGATIONS: &[&str] = &[
+    "need to",
+    "needs to",
+    "should",
+    "must",
+    "need to be improved",
+    "needs to be improved",
+    "need to be strengthened",
+    "needs to be strengthened",
+    "the need for",
+    "a need for",
+    "there is a need",
+    "would benefit",
+    "scope to",
+    "needs to improve",
+    "need to improve",
 ];
 
 /// A polarity and the words that decided it.
@@ -146,6 +170,7 @@ pub(crate) fn judge(text: &str, hits: &[(usize, usize, u32)]) -> Verdict {
     let mut cues = Vec::new();
     let mut last_negator: Option<(usize, usize, usize)> = None; // (word index, start, clause)
     let mut dangling: Vec<(usize, usize)> = Vec::new(); // (start, clause) of unattached negators
+    let mut obliged: Option<usize> = None; // the clause an obligation cue opened
     for h in &hits {
         let kind = h.kind;
         let clause = clause_of(h.start);
@@ -162,6 +187,12 @@ pub(crate) fn judge(text: &str, hits: &[(usize, usize, u32)]) -> Verdict {
                 let negated = last_negator.filter(|&(nw, ns, nc)| {
                     nc == clause && w.saturating_sub(nw) <= 5 && !text[ns..h.start].contains([',', ';', '.'])
                 });
+                if kind == Cue::Positive && negated.is_none() && obliged == Some(clause) {
+                    continue; // what should be, not what is
+                }
+                if kind == Cue::Negative && negated.is_none() && OBLIGATIONS.contains(&&lower[h.start..h.end]) {
+                    obliged = Some(clause);
+                }
                 let (value, start) = match (kind, negated) {
                     (Cue::Positive, None) => (1.0, h.start),
                     (Cue::Positive, Some((_, ns, _))) => (-1.5, ns),
