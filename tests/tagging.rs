@@ -105,6 +105,13 @@ fn polarity_rules_on_written_sentences() {
         // An early stage is timely; an early stage of development is immature.
         ("The new hub is at an early stage of development.", Polarity::Improvement),
         ("Risks are identified and responded to swiftly, at an early stage.", Polarity::Strength),
+        // A negation governs the list of qualities after it, not only the first.
+        ("Safety plans are not always specific, clear or effective.", Polarity::Improvement),
+        ("Reviews are not consistently thorough, timely and well recorded.", Polarity::Improvement),
+        // ...but not a new clause after it.
+        ("Some plans are not always updated, but their quality is good.", Polarity::Mixed),
+        // "How well" asks a question; it does not answer it.
+        ("The board commissioned a review of how well agencies share information.", Polarity::Neutral),
     ];
     for (sentence, want) in cases {
         let (got, cues) = tagger.polarity(sentence);

@@ -70,6 +70,9 @@ const INERT: &[&str] = &[
     "to ensure",
     "to ensure that",
     "in order to ensure",
+    "how well",
+    "how effectively",
+    "how effective",
 ];
 
 /// Negative cues that state an obligation or a need: the positive words after them in the same
@@ -99,6 +102,21 @@ pub(crate) struct Verdict {
     pub polarity: Polarity,
     /// Byte ranges of `text` that decided it.
     pub cues: Vec<(usize, usize)>,
+}
+
+/// Whether a negative cue is a negation ("not always", "never", "not yet"): the qualities that
+/// follow it are what is missing.
+fn denies(cue: &str) -> bool {
+    cue.split(|c: char| !c.is_alphanumeric()).any(|w| matches!(w, "not" | "never" | "nor"))
+}
+
+/// Whether the text between a negation and a positive cue only continues a list of qualities
+/// ("specific, comprehensive or"): no clause or sentence break, no verb-like joiner.
+fn is_list_gap(gap: &str) -> bool {
+    !gap.contains([';', '.', ':'])
+        && !gap.contains(", and ")
+        && !gap.contains(", but ")
+        && gap.split(',').all(|part| part.split_whitespace().count() <= 3)
 }
 
 /// The cue kinds, by the index the matching engine gives them.
@@ -171,6 +189,9 @@ pub(crate) fn judge(text: &str, hits: &[(usize, usize, u32)]) -> Verdict {
     let mut last_negator: Option<(usize, usize, usize)> = None; // (word index, start, clause)
     let mut dangling: Vec<(usize, usize)> = Vec::new(); // (start, clause) of unattached negators
     let mut obliged: Option<usize> = None; // the clause an obligation cue opened
+    // A negative cue that is itself a negation ("are not always", "not yet") governs the
+    // qualities listed right after it: "not always specific, comprehensive or responsive".
+    let mut denied: Option<(usize, usize, usize)> = None; // (word index after it, its end, clause)
     for h in &hits {
         let kind = h.kind;
         let clause = clause_of(h.start);
@@ -189,6 +210,16 @@ pub(crate) fn judge(text: &str, hits: &[(usize, usize, u32)]) -> Verdict {
                 });
                 if kind == Cue::Positive && negated.is_none() && obliged == Some(clause) {
                     continue; // what should be, not what is
+                }
+                let listed = denied.filter(|&(dw, de, dc)| {
+                    dc == clause && w.saturating_sub(dw) <= 5 && is_list_gap(&lower[de..h.start])
+                });
+                if kind == Cue::Positive && negated.is_none() && listed.is_some() {
+                    continue; // already counted in the negation that governs it
+                }
+                denied = None;
+                if kind == Cue::Negative && negated.is_none() && denies(&lower[h.start..h.end]) {
+                    denied = Some((word_at(h.end), h.end, clause));
                 }
                 if kind == Cue::Negative && negated.is_none() && OBLIGATIONS.contains(&&lower[h.start..h.end]) {
                     obliged = Some(clause);
