@@ -32,11 +32,11 @@ pub(crate) fn detect(src: &str, lines: &[Line]) -> Furniture {
     let mut flags = vec![false; n];
     let has_pages = lines.iter().any(|l| l.page > 0);
 
-    // Each line's position on its page: index among the page's non-blank lines, from the top
-    // and from the bottom.
-    let mut from_top = vec![usize::MAX; n];
-    let mut from_bottom = vec![usize::MAX; n];
-    {
+    // Each line's position on its page: index among the page's non-blank lines that are not
+    // (yet) known furniture, from the top and from the bottom.
+    let positions = |flags: &[bool]| -> (Vec<usize>, Vec<usize>) {
+        let mut from_top = vec![usize::MAX; n];
+        let mut from_bottom = vec![usize::MAX; n];
         let mut i = 0;
         while i < n {
             let page = lines[i].page;
@@ -44,14 +44,16 @@ pub(crate) fn detect(src: &str, lines: &[Line]) -> Furniture {
             while j < n && lines[j].page == page {
                 j += 1;
             }
-            let idx: Vec<usize> = (i..j).filter(|&k| !lines[k].is_blank()).collect();
+            let idx: Vec<usize> = (i..j).filter(|&k| !lines[k].is_blank() && !flags[k]).collect();
             for (pos, &k) in idx.iter().enumerate() {
                 from_top[k] = pos;
                 from_bottom[k] = idx.len() - 1 - pos;
             }
             i = j;
         }
-    }
+        (from_top, from_bottom)
+    };
+    let (mut from_top, mut from_bottom) = positions(&flags);
     // Blank-line gaps around each line's stanza (a run of consecutive non-blank lines).
     let mut gap_before = vec![0usize; n];
     let mut gap_after = vec![0usize; n];
@@ -75,7 +77,7 @@ pub(crate) fn detect(src: &str, lines: &[Line]) -> Furniture {
             }
         }
     }
-    let at_boundary = |k: usize| -> bool {
+    let at_boundary = |k: usize, from_top: &[usize], from_bottom: &[usize]| -> bool {
         let page_edge = has_pages && (from_top[k] < 3 || from_bottom[k] < 3);
         page_edge || gap_before[k] >= 2 || gap_after[k] >= 2
     };
@@ -90,34 +92,65 @@ pub(crate) fn detect(src: &str, lines: &[Line]) -> Furniture {
     }
 
     // 2. Lines that repeat at page boundaries (logos, running headers and footers, markings).
-    let mut groups: HashMap<u64, Vec<usize>> = HashMap::new();
-    for (k, line) in lines.iter().enumerate() {
-        if line.is_blank() || flags[k] {
-            continue;
-        }
-        let t = line.text(src);
-        if t.len() > 120 || crate::markers::marker(t).is_some() {
-            continue;
-        }
-        groups.entry(repeat_key(t)).or_default().push(k);
-    }
-    let mut groups: Vec<(u64, Vec<usize>)> = groups.into_iter().filter(|(_, occ)| occ.len() >= 2).collect();
-    groups.sort_unstable_by_key(|(_, occ)| occ[0]);
-    for (_, occ) in &groups {
-        let first = lines[occ[0]].text(src);
-        if !first.chars().any(char::is_alphabetic) || crate::headings::classify(first).is_some() {
-            continue;
-        }
-        let key = first;
-        let edge = occ.iter().filter(|&&k| at_boundary(k)).count();
-        let marking = key.split(' ').count() <= 3 && {
-            let t = lines[occ[0]].text(src);
-            t.chars().any(char::is_alphabetic) && !t.chars().any(char::is_lowercase)
-        };
-        if (edge >= 2 && edge * 3 >= occ.len() * 2) || marking {
-            for &k in occ {
-                flags[k] = true;
+    //    Repeated until nothing new is found: once one furniture line is set aside, the lines
+    //    beyond it are at the page's edge too (a three-line footer under a running title).
+    for _ in 0..4 {
+        let before = flags.iter().filter(|&&f| f).count();
+        (from_top, from_bottom) = positions(&flags);
+        let mut groups: HashMap<u64, Vec<usize>> = HashMap::new();
+        for (k, line) in lines.iter().enumerate() {
+            if line.is_blank() || flags[k] {
+                continue;
             }
+            let t = line.text(src);
+            if t.len() > 120 || crate::markers::marker(t).is_some() {
+                continue;
+            }
+            groups.entry(repeat_key(t)).or_default().push(k);
+        }
+        let mut groups: Vec<(u64, Vec<usize>)> = groups.into_iter().filter(|(_, occ)| occ.len() >= 2).collect();
+        groups.sort_unstable_by_key(|(_, occ)| occ[0]);
+        for (_, occ) in &groups {
+            let first = lines[occ[0]].text(src);
+            if !first.chars().any(char::is_alphabetic) || crate::headings::classify(first).is_some() {
+                continue;
+            }
+            let key = first;
+            let edge = occ.iter().filter(|&&k| at_boundary(k, &from_top, &from_bottom)).count();
+            let marking = key.split(' ').count() <= 3 && {
+                let t = lines[occ[0]].text(src);
+                t.chars().any(char::is_alphabetic) && !t.chars().any(char::is_lowercase)
+            };
+            if (edge >= 2 && edge * 3 >= occ.len() * 2) || marking {
+                for &k in occ {
+                    flags[k] = true;
+                }
+            }
+        }
+        if flags.iter().filter(|&&f| f).count() == before {
+            break;
+        }
+    }
+
+    // 2b. A page number stacked with other furniture ("2" above a running footer, below a
+    //     logo block): a bare number that is the page's first or last line once the furniture
+    //     found so far is set aside.
+    if has_pages {
+        let mut i = 0;
+        while i < n {
+            let page = lines[i].page;
+            let mut j = i;
+            while j < n && lines[j].page == page {
+                j += 1;
+            }
+            let content = |k: &usize| !lines[*k].is_blank() && !flags[*k];
+            let edges = [(i..j).find(content), (i..j).rev().find(content)];
+            for k in edges.into_iter().flatten() {
+                if BARE_NUMBER.is_match(lines[k].text(src)) {
+                    flags[k] = true;
+                }
+            }
+            i = j;
         }
     }
 
@@ -299,6 +332,26 @@ mod tests {
             ]
         );
         assert_eq!(notes, [1]);
+    }
+
+    #[test]
+    fn stacked_page_feet() {
+        // A page number above a running footer, and a four-line foot (title, dates, page
+        // number, footer): all furniture, however deep the stack.
+        let words = ["Leaders know their services", "Children are seen quickly and", "Plans are clear and"];
+        let page = |n: u32| {
+            let text = words[n as usize - 1];
+            format!(
+                "{text}\n\nInspection of Foo children's services\n1 to 5 May 2026\n\n{n}\n\nwww.example.org/foo\n\x0c"
+            )
+        };
+        let src = format!("Dear all\n\n{}{}{}Last words.\n", page(1), page(2), page(3));
+        let (got, _) = furniture_lines(&src);
+        let foot = ["Inspection of Foo children's services", "1 to 5 May 2026"];
+        let want: Vec<String> = (1..=3)
+            .flat_map(|n| [foot[0].to_string(), foot[1].to_string(), n.to_string(), "www.example.org/foo".to_string()])
+            .collect();
+        assert_eq!(got, want);
     }
 
     #[test]
