@@ -37,19 +37,12 @@ pub(crate) fn detect(src: &str, lines: &[Line]) -> Furniture {
     let positions = |flags: &[bool]| -> (Vec<usize>, Vec<usize>) {
         let mut from_top = vec![usize::MAX; n];
         let mut from_bottom = vec![usize::MAX; n];
-        let mut i = 0;
-        while i < n {
-            let page = lines[i].page;
-            let mut j = i;
-            while j < n && lines[j].page == page {
-                j += 1;
-            }
-            let idx: Vec<usize> = (i..j).filter(|&k| !lines[k].is_blank() && !flags[k]).collect();
+        for page in pages(lines) {
+            let idx: Vec<usize> = page.filter(|&k| !lines[k].is_blank() && !flags[k]).collect();
             for (pos, &k) in idx.iter().enumerate() {
                 from_top[k] = pos;
                 from_bottom[k] = idx.len() - 1 - pos;
             }
-            i = j;
         }
         (from_top, from_bottom)
     };
@@ -136,21 +129,14 @@ pub(crate) fn detect(src: &str, lines: &[Line]) -> Furniture {
     //     logo block): a bare number that is the page's first or last line once the furniture
     //     found so far is set aside.
     if has_pages {
-        let mut i = 0;
-        while i < n {
-            let page = lines[i].page;
-            let mut j = i;
-            while j < n && lines[j].page == page {
-                j += 1;
-            }
+        for page in pages(lines) {
             let content = |k: &usize| !lines[*k].is_blank() && !flags[*k];
-            let edges = [(i..j).find(content), (i..j).rev().find(content)];
+            let edges = [page.clone().find(content), page.rev().find(content)];
             for k in edges.into_iter().flatten() {
                 if BARE_NUMBER.is_match(lines[k].text(src)) {
                     flags[k] = true;
                 }
             }
-            i = j;
         }
     }
 
@@ -249,6 +235,22 @@ pub(crate) fn detect(src: &str, lines: &[Line]) -> Furniture {
     }
     footnotes.sort_unstable();
     Furniture { flags, footnotes }
+}
+
+/// The line ranges of each page, in order.
+fn pages(lines: &[Line]) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let page = lines[i].page;
+        let mut j = i;
+        while j < lines.len() && lines[j].page == page {
+            j += 1;
+        }
+        out.push(i..j);
+        i = j;
+    }
+    out
 }
 
 fn superscript_digit(c: char) -> char {
