@@ -110,3 +110,20 @@ fn check_cli_formats_and_exit_codes() {
         .assert()
         .code(0);
 }
+
+/// The same inputs give the same claims, scores and support every time (scores once varied
+/// with hash-set order, and near-ties then ranked support differently from run to run).
+#[test]
+fn check_and_coverage_are_deterministic() {
+    let (_, response) = load(RESPONSE);
+    let (_, letter) = load(LEICESTERSHIRE);
+    let (_, plan) = load(PLAN);
+    let tagger = Tagger::new();
+    let checker = CheckBuilder::new().build(&tagger);
+    let claims = |_| serde_json::to_string(&checker.check(&response, &letter)).unwrap();
+    let coverage = |_| serde_json::to_string(&checker.coverage(&plan, &letter)).unwrap();
+    let first = (claims(0), coverage(0));
+    for i in 1..8 {
+        assert_eq!((claims(i), coverage(i)), first, "run {i}");
+    }
+}

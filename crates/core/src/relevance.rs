@@ -323,9 +323,11 @@ impl Index {
         self.idf.get(term).copied().unwrap_or_else(|| ((self.units.len() as f64 + 1.0) / 1.5).ln().max(0.05))
     }
 
-    /// How much of `query` (weighted) the terms in `have` cover: 0 to 1.
+    /// How much of `query` (weighted) the terms in `have` cover: 0 to 1. The weights are
+    /// summed in term order, so the same query always gives the same score to the last bit
+    /// (hash-set order would not, and near-ties would then rank differently from run to run).
     pub fn coverage(&self, query: &[String], have: &HashSet<String>) -> f64 {
-        let distinct: HashSet<&String> = query.iter().collect();
+        let distinct: std::collections::BTreeSet<&String> = query.iter().collect();
         let total: f64 = distinct.iter().map(|t| self.weight(t)).sum();
         if total == 0.0 {
             return 0.0;
