@@ -4,18 +4,9 @@
 use std::io::Write;
 
 use letters_core::{Claim, CoverageItem, Verdict};
-use serde::Serialize;
 
-use super::{JsonArray, Style, json_line, md_escape, wrap};
+use super::{Style, md_escape, wrap, write_tagged};
 use crate::args::Format;
-
-#[derive(Serialize)]
-struct Tagged<'a, T: Serialize> {
-    #[serde(rename = "type")]
-    kind_tag: &'static str,
-    #[serde(flatten)]
-    value: &'a T,
-}
 
 fn verdict_style(style: Style, v: Verdict) -> String {
     let name = v.as_str();
@@ -35,18 +26,7 @@ pub fn write_claims(
     paths: &(String, String),
 ) -> anyhow::Result<()> {
     match format {
-        Format::Jsonl => {
-            for c in claims {
-                json_line(out, &Tagged { kind_tag: "claim", value: c })?;
-            }
-        }
-        Format::Json => {
-            let mut a = JsonArray::start(out)?;
-            for c in claims {
-                a.push(out, &Tagged { kind_tag: "claim", value: c })?;
-            }
-            a.finish(out)?;
-        }
+        Format::Json | Format::Jsonl => write_tagged(out, "claim", claims, format == Format::Json)?,
         Format::Csv => {
             let mut w = csv::Writer::from_writer(out);
             w.write_record(["start", "end", "verdict", "score", "themes", "claim", "best_support"])?;
@@ -123,18 +103,7 @@ pub fn write_coverage(
     paths: &(String, String),
 ) -> anyhow::Result<()> {
     match format {
-        Format::Jsonl => {
-            for c in items {
-                json_line(out, &Tagged { kind_tag: "coverage", value: c })?;
-            }
-        }
-        Format::Json => {
-            let mut a = JsonArray::start(out)?;
-            for c in items {
-                a.push(out, &Tagged { kind_tag: "coverage", value: c })?;
-            }
-            a.finish(out)?;
-        }
+        Format::Json | Format::Jsonl => write_tagged(out, "coverage", items, format == Format::Json)?,
         Format::Csv => {
             let mut w = csv::Writer::from_writer(out);
             w.write_record(["section", "start", "end", "addressed", "themes", "item", "addressed_by"])?;

@@ -5,7 +5,7 @@ use std::io::Write;
 use letters_core::{Cell, Comparison, Listing, Polarity};
 use serde::Serialize;
 
-use super::{Style, json_line, md_escape, truncate, wrap};
+use super::{Style, Tagged, json_line, md_escape, truncate, wrap, write_tagged};
 use crate::args::Format;
 
 /// The legend printed under tables.
@@ -38,22 +38,6 @@ pub fn cell_text(c: &Cell) -> String {
 }
 
 #[derive(Serialize)]
-struct ComparisonOut<'a> {
-    #[serde(rename = "type")]
-    kind_tag: &'static str,
-    #[serde(flatten)]
-    c: &'a Comparison,
-}
-
-#[derive(Serialize)]
-struct Tagged<'a, T: Serialize> {
-    #[serde(rename = "type")]
-    kind_tag: &'static str,
-    #[serde(flatten)]
-    value: &'a T,
-}
-
-#[derive(Serialize)]
 struct CellLine<'a> {
     #[serde(rename = "type")]
     kind_tag: &'static str,
@@ -71,31 +55,20 @@ pub const CSV_HEADER: [&str; 5] = ["area", "theme", "source", "polarity", "count
 pub fn write(out: &mut dyn Write, c: &Comparison, format: Format, style: Style) -> anyhow::Result<()> {
     match format {
         Format::Json => {
-            serde_json::to_writer(&mut *out, &ComparisonOut { kind_tag: "comparison", c })?;
-            out.write_all(b"\n")?;
+            json_line(out, &Tagged { kind_tag: "comparison", value: c })?;
         }
         Format::Jsonl => {
-            for g in &c.areas {
-                json_line(out, &Tagged { kind_tag: "area", value: g })?;
-            }
+            write_tagged(out, "area", &c.areas, false)?;
             for row in &c.themes {
                 for (area, cell) in &row.cells {
                     let line = CellLine { kind_tag: "cell", area, theme: &row.theme, label: &row.label, cell };
                     json_line(out, &line)?;
                 }
             }
-            for f in &c.flips {
-                json_line(out, &Tagged { kind_tag: "flip", value: f })?;
-            }
-            for s in &c.shared {
-                json_line(out, &Tagged { kind_tag: "shared", value: s })?;
-            }
-            for u in &c.unique {
-                json_line(out, &Tagged { kind_tag: "unique", value: u })?;
-            }
-            for s in &c.similarity {
-                json_line(out, &Tagged { kind_tag: "similarity", value: s })?;
-            }
+            write_tagged(out, "flip", &c.flips, false)?;
+            write_tagged(out, "shared", &c.shared, false)?;
+            write_tagged(out, "unique", &c.unique, false)?;
+            write_tagged(out, "similarity", &c.similarity, false)?;
         }
         Format::Csv => {
             let mut w = csv::Writer::from_writer(out);

@@ -98,6 +98,36 @@ pub fn json_line<T: serde::Serialize>(out: &mut dyn Write, value: &T) -> anyhow:
     Ok(())
 }
 
+/// A value with the `"type"` tag that every JSON and JSON Lines object carries.
+#[derive(serde::Serialize)]
+pub struct Tagged<'a, T: serde::Serialize> {
+    #[serde(rename = "type")]
+    pub kind_tag: &'static str,
+    #[serde(flatten)]
+    pub value: &'a T,
+}
+
+/// Writes `items`, each tagged `kind_tag`, as a JSON array (`Format::Json`) or as JSON Lines.
+pub fn write_tagged<T: serde::Serialize>(
+    out: &mut dyn Write,
+    kind_tag: &'static str,
+    items: &[T],
+    array: bool,
+) -> anyhow::Result<()> {
+    if array {
+        let mut a = JsonArray::start(out)?;
+        for value in items {
+            a.push(out, &Tagged { kind_tag, value })?;
+        }
+        a.finish(out)
+    } else {
+        for value in items {
+            json_line(out, &Tagged { kind_tag, value })?;
+        }
+        Ok(())
+    }
+}
+
 /// Streams a JSON array: `[`, one element per line, `]`.
 pub struct JsonArray {
     first: bool,
