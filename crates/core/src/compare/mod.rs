@@ -5,11 +5,18 @@
 //! Documents are added one at a time ([`Comparer::add`]) and only counts and a few evidence
 //! findings per cell are kept, so memory does not grow with the text of the corpus.
 
+mod model;
+mod views;
+
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{DocKind, Document, SectionKind, Span};
+pub use model::{
+    Cell, CellEvidence, Comparison, DocumentRef, Flip, Group, Listed, Listing, Mentions, Rates, Similarity, ThemeRow,
+};
+
+use crate::model::{DocKind, Document, SectionKind};
 use crate::polarity::Polarity;
 use crate::tagger::{Finding, Tagger, Unit};
 use crate::taxonomy::Taxonomy;
@@ -28,193 +35,6 @@ pub enum GroupBy {
     Year,
     /// One group per file.
     File,
-}
-
-/// Counts of listed items carrying a theme.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Listed {
-    /// Items under a strengths heading.
-    pub strength: u32,
-    /// Items under an improvements heading.
-    pub improvement: u32,
-    /// Items under a priority-actions heading.
-    pub priority: u32,
-}
-
-impl Listed {
-    /// All listed items.
-    pub fn total(&self) -> u32 {
-        self.strength + self.improvement + self.priority
-    }
-}
-
-/// Counts of sentences mentioning a theme, by polarity.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Mentions {
-    /// Sentences judged a strength.
-    pub strength: u32,
-    /// Sentences judged an improvement.
-    pub improvement: u32,
-    /// Sentences judged mixed.
-    pub mixed: u32,
-    /// Sentences with no evaluative cue.
-    pub neutral: u32,
-}
-
-impl Mentions {
-    /// All mentions.
-    pub fn total(&self) -> u32 {
-        self.strength + self.improvement + self.mixed + self.neutral
-    }
-
-    fn add(&mut self, p: Polarity) {
-        match p {
-            Polarity::Strength => self.strength += 1,
-            Polarity::Improvement => self.improvement += 1,
-            Polarity::Mixed => self.mixed += 1,
-            Polarity::Neutral => self.neutral += 1,
-        }
-    }
-}
-
-/// Counts per 1,000 words of the group's documents, so long and short letters compare fairly.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
-pub struct Rates {
-    /// Listed items per 1,000 words.
-    pub listed: f64,
-    /// Mentions per 1,000 words.
-    pub mentions: f64,
-}
-
-/// A finding behind a cell.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CellEvidence {
-    /// The file it is in.
-    pub path: String,
-    /// Its section.
-    pub section: SectionKind,
-    /// Item or sentence.
-    pub unit: Unit,
-    /// Its polarity.
-    pub polarity: Polarity,
-    /// Its text.
-    pub text: String,
-    /// Where it is in its file.
-    pub span: Span,
-    /// The words that tagged the theme.
-    pub matched: Vec<String>,
-}
-
-/// One theme in one group.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct Cell {
-    /// Listed strengths, improvements and priority actions.
-    pub listed: Listed,
-    /// Sentences mentioning the theme, by polarity.
-    pub mentions: Mentions,
-    /// Counts per 1,000 words.
-    pub per_1000_words: Rates,
-    /// Up to the configured number of findings: listed items first, then evaluative sentences.
-    pub evidence: Vec<CellEvidence>,
-}
-
-impl Cell {
-    /// Whether anything was counted.
-    pub fn is_empty(&self) -> bool {
-        self.listed.total() == 0 && self.mentions.total() == 0
-    }
-}
-
-/// A document in a group.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DocumentRef {
-    /// Its path.
-    pub path: String,
-    /// Its kind.
-    pub kind: DocKind,
-    /// Its date, if known.
-    pub date: Option<crate::model::Date>,
-    /// Its words.
-    pub words: usize,
-}
-
-/// A group (column) of the comparison.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Group {
-    /// The group's name: the area, kind, year or file.
-    pub area: String,
-    /// Whether the group holds inspection letters or reports (only those count towards flips,
-    /// shared and unique themes and similarity).
-    pub inspected: bool,
-    /// Its documents, in the order they were added.
-    pub documents: Vec<DocumentRef>,
-}
-
-/// One theme across all groups.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ThemeRow {
-    /// Theme id.
-    pub theme: String,
-    /// Theme label.
-    pub label: String,
-    /// One cell per group, keyed by group name.
-    pub cells: BTreeMap<String, Cell>,
-}
-
-/// A theme listed as a strength in some areas and as an improvement in others.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Flip {
-    /// Theme id.
-    pub theme: String,
-    /// Theme label.
-    pub label: String,
-    /// Areas that list it as a strength.
-    pub strength: Vec<String>,
-    /// Areas that list it as an improvement or priority action.
-    pub improvement: Vec<String>,
-}
-
-/// A theme listed with the same polarity in two or more areas (shared) or in one (unique).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Listing {
-    /// Theme id.
-    pub theme: String,
-    /// Theme label.
-    pub label: String,
-    /// `strength` or `improvement` (improvements include priority actions).
-    pub polarity: Polarity,
-    /// The areas.
-    pub areas: Vec<String>,
-}
-
-/// How alike two areas' profiles are: cosine similarity of their theme × polarity counts.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Similarity {
-    /// One area.
-    pub a: String,
-    /// The other.
-    pub b: String,
-    /// Cosine similarity, 0 (nothing in common) to 1 (the same profile).
-    pub cosine: f64,
-}
-
-/// The result of a comparison.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Comparison {
-    /// How documents were grouped.
-    pub group_by: GroupBy,
-    /// The groups (columns): inspected areas first, then other documents, each by name.
-    pub areas: Vec<Group>,
-    /// One row per theme, in taxonomy order.
-    pub themes: Vec<ThemeRow>,
-    /// Themes listed as a strength in one area and an improvement in another.
-    pub flips: Vec<Flip>,
-    /// Themes listed with the same polarity in two or more areas.
-    pub shared: Vec<Listing>,
-    /// Themes listed with a polarity in exactly one area.
-    pub unique: Vec<Listing>,
-    /// Pairwise similarity of the areas.
-    pub similarity: Vec<Similarity>,
 }
 
 /// Configures a [`Comparer`].
@@ -545,62 +365,9 @@ impl Comparer {
             })
             .collect();
 
-        let inspected: Vec<&(String, bool, Vec<Cell>)> = accs.iter().filter(|a| a.1).collect();
-        let mut flips = Vec::new();
-        let mut shared = Vec::new();
-        let mut unique = Vec::new();
-        for (t, (id, label)) in self.themes.iter().enumerate() {
-            let strength: Vec<String> =
-                inspected.iter().filter(|a| a.2[t].listed.strength > 0).map(|a| a.0.clone()).collect();
-            let improvement: Vec<String> = inspected
-                .iter()
-                .filter(|a| a.2[t].listed.improvement + a.2[t].listed.priority > 0)
-                .map(|a| a.0.clone())
-                .collect();
-            let flipped = strength.iter().any(|s| improvement.iter().any(|i| i != s));
-            if flipped {
-                flips.push(Flip {
-                    theme: id.clone(),
-                    label: label.clone(),
-                    strength: strength.clone(),
-                    improvement: improvement.clone(),
-                });
-            }
-            for (areas, polarity) in [(improvement, Polarity::Improvement), (strength, Polarity::Strength)] {
-                let l = Listing { theme: id.clone(), label: label.clone(), polarity, areas };
-                match l.areas.len() {
-                    0 => {}
-                    1 => unique.push(l),
-                    _ => shared.push(l),
-                }
-            }
-        }
-        shared.sort_by(|a, b| b.areas.len().cmp(&a.areas.len()).then(a.polarity.cmp(&b.polarity)));
-
-        let vector = |cells: &[Cell]| -> Vec<f64> {
-            cells
-                .iter()
-                .flat_map(|c| {
-                    [
-                        f64::from(c.listed.strength + c.mentions.strength),
-                        f64::from(c.listed.improvement + c.listed.priority + c.mentions.improvement),
-                        f64::from(c.mentions.mixed),
-                    ]
-                })
-                .collect()
-        };
-        let vectors: Vec<(String, Vec<f64>)> = inspected.iter().map(|a| (a.0.clone(), vector(&a.2))).collect();
-        let mut similarity = Vec::new();
-        for i in 0..vectors.len() {
-            for j in i + 1..vectors.len() {
-                let (a, b) = (&vectors[i].1, &vectors[j].1);
-                let dot: f64 = a.iter().zip(b).map(|(x, y)| x * y).sum();
-                let na: f64 = a.iter().map(|x| x * x).sum::<f64>().sqrt();
-                let nb: f64 = b.iter().map(|x| x * x).sum::<f64>().sqrt();
-                let cosine = if na == 0.0 || nb == 0.0 { 0.0 } else { (dot / (na * nb) * 1000.0).round() / 1000.0 };
-                similarity.push(Similarity { a: vectors[i].0.clone(), b: vectors[j].0.clone(), cosine });
-            }
-        }
+        let inspected: Vec<(&str, &[Cell])> =
+            accs.iter().filter(|a| a.1).map(|(name, _, cells)| (name.as_str(), cells.as_slice())).collect();
+        let views::Views { flips, shared, unique, similarity } = views::derive(&self.themes, &inspected);
         Comparison { group_by: self.group_by, areas, themes, flips, shared, unique, similarity }
     }
 }

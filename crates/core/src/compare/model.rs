@@ -1,0 +1,198 @@
+//! What a comparison is made of: cells of counts and evidence, groups, theme rows, and the
+//! views derived from them. Serialisable; the CLI prints them as they are.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::GroupBy;
+use crate::model::{DocKind, SectionKind, Span};
+use crate::polarity::Polarity;
+use crate::tagger::Unit;
+
+/// Counts of listed items carrying a theme.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Listed {
+    /// Items under a strengths heading.
+    pub strength: u32,
+    /// Items under an improvements heading.
+    pub improvement: u32,
+    /// Items under a priority-actions heading.
+    pub priority: u32,
+}
+
+impl Listed {
+    /// All listed items.
+    pub fn total(&self) -> u32 {
+        self.strength + self.improvement + self.priority
+    }
+}
+
+/// Counts of sentences mentioning a theme, by polarity.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mentions {
+    /// Sentences judged a strength.
+    pub strength: u32,
+    /// Sentences judged an improvement.
+    pub improvement: u32,
+    /// Sentences judged mixed.
+    pub mixed: u32,
+    /// Sentences with no evaluative cue.
+    pub neutral: u32,
+}
+
+impl Mentions {
+    /// All mentions.
+    pub fn total(&self) -> u32 {
+        self.strength + self.improvement + self.mixed + self.neutral
+    }
+
+    pub(super) fn add(&mut self, p: Polarity) {
+        match p {
+            Polarity::Strength => self.strength += 1,
+            Polarity::Improvement => self.improvement += 1,
+            Polarity::Mixed => self.mixed += 1,
+            Polarity::Neutral => self.neutral += 1,
+        }
+    }
+}
+
+/// Counts per 1,000 words of the group's documents, so long and short letters compare fairly.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+pub struct Rates {
+    /// Listed items per 1,000 words.
+    pub listed: f64,
+    /// Mentions per 1,000 words.
+    pub mentions: f64,
+}
+
+/// A finding behind a cell.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CellEvidence {
+    /// The file it is in.
+    pub path: String,
+    /// Its section.
+    pub section: SectionKind,
+    /// Item or sentence.
+    pub unit: Unit,
+    /// Its polarity.
+    pub polarity: Polarity,
+    /// Its text.
+    pub text: String,
+    /// Where it is in its file.
+    pub span: Span,
+    /// The words that tagged the theme.
+    pub matched: Vec<String>,
+}
+
+/// One theme in one group.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Cell {
+    /// Listed strengths, improvements and priority actions.
+    pub listed: Listed,
+    /// Sentences mentioning the theme, by polarity.
+    pub mentions: Mentions,
+    /// Counts per 1,000 words.
+    pub per_1000_words: Rates,
+    /// Up to the configured number of findings: listed items first, then evaluative sentences.
+    pub evidence: Vec<CellEvidence>,
+}
+
+impl Cell {
+    /// Whether anything was counted.
+    pub fn is_empty(&self) -> bool {
+        self.listed.total() == 0 && self.mentions.total() == 0
+    }
+}
+
+/// A document in a group.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocumentRef {
+    /// Its path.
+    pub path: String,
+    /// Its kind.
+    pub kind: DocKind,
+    /// Its date, if known.
+    pub date: Option<crate::model::Date>,
+    /// Its words.
+    pub words: usize,
+}
+
+/// A group (column) of the comparison.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Group {
+    /// The group's name: the area, kind, year or file.
+    pub area: String,
+    /// Whether the group holds inspection letters or reports (only those count towards flips,
+    /// shared and unique themes and similarity).
+    pub inspected: bool,
+    /// Its documents, in the order they were added.
+    pub documents: Vec<DocumentRef>,
+}
+
+/// One theme across all groups.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ThemeRow {
+    /// Theme id.
+    pub theme: String,
+    /// Theme label.
+    pub label: String,
+    /// One cell per group, keyed by group name.
+    pub cells: BTreeMap<String, Cell>,
+}
+
+/// A theme listed as a strength in some areas and as an improvement in others.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Flip {
+    /// Theme id.
+    pub theme: String,
+    /// Theme label.
+    pub label: String,
+    /// Areas that list it as a strength.
+    pub strength: Vec<String>,
+    /// Areas that list it as an improvement or priority action.
+    pub improvement: Vec<String>,
+}
+
+/// A theme listed with the same polarity in two or more areas (shared) or in one (unique).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Listing {
+    /// Theme id.
+    pub theme: String,
+    /// Theme label.
+    pub label: String,
+    /// `strength` or `improvement` (improvements include priority actions).
+    pub polarity: Polarity,
+    /// The areas.
+    pub areas: Vec<String>,
+}
+
+/// How alike two areas' profiles are: cosine similarity of their theme × polarity counts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Similarity {
+    /// One area.
+    pub a: String,
+    /// The other.
+    pub b: String,
+    /// Cosine similarity, 0 (nothing in common) to 1 (the same profile).
+    pub cosine: f64,
+}
+
+/// The result of a comparison.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Comparison {
+    /// How documents were grouped.
+    pub group_by: GroupBy,
+    /// The groups (columns): inspected areas first, then other documents, each by name.
+    pub areas: Vec<Group>,
+    /// One row per theme, in taxonomy order.
+    pub themes: Vec<ThemeRow>,
+    /// Themes listed as a strength in one area and an improvement in another.
+    pub flips: Vec<Flip>,
+    /// Themes listed with the same polarity in two or more areas.
+    pub shared: Vec<Listing>,
+    /// Themes listed with a polarity in exactly one area.
+    pub unique: Vec<Listing>,
+    /// Pairwise similarity of the areas.
+    pub similarity: Vec<Similarity>,
+}
