@@ -228,48 +228,25 @@ fn group_by(g: GroupByArg) -> GroupBy {
     }
 }
 
-fn compare(a: CompareArgs) -> Result<u8> {
-    let taxonomy = load_taxonomy(&a.taxonomy)?;
+/// Reads, tags and summarises every input (in parallel, added in input order) into a
+/// comparison; `extra` keeps what else a command needs of each document. Returns the
+/// comparison, the extras in input order and the exit code for the inputs.
+fn compare_inputs<T: Send>(
+    input: &InputArgs,
+    taxonomy: &TaxonomyArgs,
+    group_by: GroupByArg,
+    evidence: usize,
+    extra: impl Fn(&str, Document) -> T + Sync,
+) -> Result<(letters_core::Comparison, Vec<T>, u8)> {
+    let taxonomy = load_taxonomy(taxonomy)?;
     let tagger = TaggerBuilder::new().taxonomy(taxonomy).build()?;
-    let group_by = group_by(a.group_by);
     let mut builder = CompareBuilder::new();
-    builder.group_by(group_by).evidence_per_cell(a.evidence);
+    builder.group_by(self::group_by(group_by)).evidence_per_cell(evidence);
     // Workers summarise documents in parallel; the summaries are added in input order.
     let summariser = builder.build(tagger.taxonomy());
     let mut comparer = builder.build(tagger.taxonomy());
-    let p = prepare(&a.input)?;
-    let failures = batch::run(
-        &p.inputs,
-        &p.pool,
-        p.options,
-        |path, bytes| {
-            let doc = Document::from_bytes(bytes).map_err(|e| e.to_string())?;
-            Ok(summariser.summarise(path, &doc, &tagger))
-        },
-        |_, summary| {
-            comparer.add_summary(summary);
-            Ok(())
-        },
-        report,
-    )?;
-    let comparison = comparer.finish();
-    let mut sink = Sink::open(a.out.output.as_deref())?;
-    let format = format_for(&a.out, &sink);
-    let style = render::Style::new(sink.is_terminal() && format == Format::Table);
-    render::compare::write(&mut sink, &comparison, format, style)?;
-    sink.finish()?;
-    Ok(exit_code(p.listing_failed, failures.len()))
-}
-
-fn report_cmd(a: ReportArgs) -> Result<u8> {
-    let taxonomy = load_taxonomy(&a.taxonomy)?;
-    let tagger = TaggerBuilder::new().taxonomy(taxonomy).build()?;
-    let mut builder = CompareBuilder::new();
-    builder.group_by(group_by(a.group_by)).evidence_per_cell(a.evidence);
-    let summariser = builder.build(tagger.taxonomy());
-    let mut comparer = builder.build(tagger.taxonomy());
-    let mut docs = Vec::new();
-    let p = prepare(&a.input)?;
+    let mut extras = Vec::new();
+    let p = prepare(input)?;
     let failures = batch::run(
         &p.inputs,
         &p.pool,
@@ -277,28 +254,42 @@ fn report_cmd(a: ReportArgs) -> Result<u8> {
         |path, bytes| {
             let doc = Document::from_bytes(bytes).map_err(|e| e.to_string())?;
             let summary = summariser.summarise(path, &doc, &tagger);
-            let headline = doc
-                .section(letters_core::SectionKind::HeadlineFindings)
-                .or_else(|| doc.section(letters_core::SectionKind::Introduction))
-                .map(|s| s.blocks.iter().take(6).map(|b| b.text.clone()).collect())
-                .unwrap_or_default();
-            let info =
-                render::report::DocInfo { path: path.to_string(), kind: doc.kind.as_str(), meta: doc.meta, headline };
-            Ok((summary, info))
+            Ok((summary, extra(path, doc)))
         },
-        |_, (summary, info)| {
+        |_, (summary, x)| {
             comparer.add_summary(summary);
-            docs.push(info);
+            extras.push(x);
             Ok(())
         },
         report,
     )?;
-    let comparison = comparer.finish();
+    Ok((comparer.finish(), extras, exit_code(p.listing_failed, failures.len())))
+}
+
+fn compare(a: CompareArgs) -> Result<u8> {
+    let (comparison, _, code) = compare_inputs(&a.input, &a.taxonomy, a.group_by, a.evidence, |_, _| ())?;
+    let mut sink = Sink::open(a.out.output.as_deref())?;
+    let format = format_for(&a.out, &sink);
+    let style = render::Style::new(sink.is_terminal() && format == Format::Table);
+    render::compare::write(&mut sink, &comparison, format, style)?;
+    sink.finish()?;
+    Ok(code)
+}
+
+fn report_cmd(a: ReportArgs) -> Result<u8> {
+    let (comparison, docs, code) = compare_inputs(&a.input, &a.taxonomy, a.group_by, a.evidence, |path, doc| {
+        let headline = doc
+            .section(letters_core::SectionKind::HeadlineFindings)
+            .or_else(|| doc.section(letters_core::SectionKind::Introduction))
+            .map(|s| s.blocks.iter().take(6).map(|b| b.text.clone()).collect())
+            .unwrap_or_default();
+        render::report::DocInfo { path: path.to_string(), kind: doc.kind.as_str(), meta: doc.meta, headline }
+    })?;
     let mut sink = Sink::open(a.output.as_deref())?;
     use std::io::Write;
     sink.write_all(render::report::page(&comparison, &docs).as_bytes())?;
     sink.finish()?;
-    Ok(exit_code(p.listing_failed, failures.len()))
+    Ok(code)
 }
 
 /// Reads one document for `check` and `coverage`: a failure here is an error (exit 2).
