@@ -108,6 +108,8 @@ fn polarity_rules_on_written_sentences() {
         // A negation governs the list of qualities after it, not only the first.
         ("Safety plans are not always specific, clear or effective.", Polarity::Improvement),
         ("Reviews are not consistently thorough, timely and well recorded.", Polarity::Improvement),
+        ("Plans are not specific, clear or effective.", Polarity::Improvement),
+        ("Plans are never timely, thorough or effective.", Polarity::Improvement),
         // ...but not a new clause after it.
         ("Some plans are not always updated, but their quality is good.", Polarity::Mixed),
         // "How well" asks a question; it does not answer it.

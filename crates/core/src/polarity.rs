@@ -189,8 +189,9 @@ pub(crate) fn judge(text: &str, hits: &[(usize, usize, u32)]) -> Verdict {
     let mut last_negator: Option<(usize, usize, usize)> = None; // (word index, start, clause)
     let mut dangling: Vec<(usize, usize)> = Vec::new(); // (start, clause) of unattached negators
     let mut obliged: Option<usize> = None; // the clause an obligation cue opened
-    // A negative cue that is itself a negation ("are not always", "not yet") governs the
-    // qualities listed right after it: "not always specific, comprehensive or responsive".
+    // A negation — a negator and the cue it flips ("not clear"), or a negative cue that is
+    // itself a negation ("are not always") — governs the qualities listed right after it:
+    // "not always specific, comprehensive or responsive" counts once.
     let mut denied: Option<(usize, usize, usize)> = None; // (word index after it, its end, clause)
     for h in &hits {
         let kind = h.kind;
@@ -206,7 +207,8 @@ pub(crate) fn judge(text: &str, hits: &[(usize, usize, u32)]) -> Verdict {
             }
             Cue::Positive | Cue::Negative => {
                 let negated = last_negator.filter(|&(nw, ns, nc)| {
-                    nc == clause && w.saturating_sub(nw) <= 5 && !text[ns..h.start].contains([',', ';', '.'])
+                    let gap = &lower[ns..h.start];
+                    nc == clause && w.saturating_sub(nw) <= 5 && (!gap.contains([',', ';', '.']) || is_list_gap(gap))
                 });
                 if kind == Cue::Positive && negated.is_none() && obliged == Some(clause) {
                     continue; // what should be, not what is
@@ -218,7 +220,11 @@ pub(crate) fn judge(text: &str, hits: &[(usize, usize, u32)]) -> Verdict {
                     continue; // already counted in the negation that governs it
                 }
                 denied = None;
-                if kind == Cue::Negative && negated.is_none() && denies(&lower[h.start..h.end]) {
+                let negation = match kind {
+                    Cue::Positive => negated.is_some(),
+                    _ => negated.is_none() && denies(&lower[h.start..h.end]),
+                };
+                if negation {
                     denied = Some((word_at(h.end), h.end, clause));
                 }
                 if kind == Cue::Negative && negated.is_none() && OBLIGATIONS.contains(&&lower[h.start..h.end]) {
