@@ -212,9 +212,18 @@ fn pad(s: &str, w: usize) -> String {
 fn table(out: &mut dyn Write, c: &Comparison, style: Style) -> anyhow::Result<()> {
     let rows: Vec<&letters_core::ThemeRow> =
         c.themes.iter().filter(|r| r.cells.values().any(|x| !x.is_empty())).collect();
-    let label_w = rows.iter().map(|r| r.label.chars().count()).max().unwrap_or(5).clamp(5, 30);
-    let col_w = c.areas.iter().map(|g| g.area.chars().count()).max().unwrap_or(6).clamp(8, 16);
-    let fits = label_w + (col_w + 2) * c.areas.len() <= style.width;
+    let mut label_w = rows.iter().map(|r| r.label.chars().count()).max().unwrap_or(5).clamp(5, 30);
+    let mut col_w = c.areas.iter().map(|g| g.area.chars().count()).max().unwrap_or(6).clamp(8, 16);
+    // Narrow the area columns, then the theme labels, to fit the terminal before giving up the
+    // matrix ("▼ 11/13" needs 7 columns; five areas fit in 80).
+    let need = |label_w: usize, col_w: usize| label_w + (col_w + 2) * c.areas.len();
+    while need(label_w, col_w) > style.width && col_w > 9 {
+        col_w -= 1;
+    }
+    while need(label_w, col_w) > style.width && label_w > 20 {
+        label_w -= 1;
+    }
+    let fits = need(label_w, col_w) <= style.width;
     writeln!(
         out,
         "{}",
@@ -258,7 +267,19 @@ fn table(out: &mut dyn Write, c: &Comparison, style: Style) -> anyhow::Result<()
             writeln!(out, "{}  {:>11}  {:>11}  {s}/{i}", pad(&truncate(&row.label, label_w), label_w), imp, st)?;
         }
     }
-    writeln!(out, "{}", style.dim(LEGEND))?;
+    // The legend's entries, as many to a line as the width allows.
+    let mut line = String::new();
+    for entry in LEGEND.split("   ") {
+        if !line.is_empty() && line.chars().count() + 3 + entry.chars().count() > style.width {
+            writeln!(out, "{}", style.dim(&line))?;
+            line.clear();
+        }
+        if !line.is_empty() {
+            line.push_str("   ");
+        }
+        line.push_str(entry);
+    }
+    writeln!(out, "{}", style.dim(&line))?;
     let width = style.width.saturating_sub(6).max(30);
     if !c.flips.is_empty() {
         writeln!(out, "\n{}", style.bold("Flips: a strength in one area, an improvement in another"))?;
@@ -330,4 +351,48 @@ fn table(out: &mut dyn Write, c: &Comparison, style: Style) -> anyhow::Result<()
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use letters_core::{CompareBuilder, Document, Tagger};
+
+    fn corpus_comparison() -> Comparison {
+        let tagger = Tagger::new();
+        let mut comparer = CompareBuilder::new().build(tagger.taxonomy());
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+        let mut paths: Vec<_> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .collect();
+        paths.sort();
+        for p in paths {
+            let doc = Document::from_bytes(&std::fs::read(&p).unwrap()).unwrap();
+            comparer.add(&p.display().to_string(), &doc, &tagger.tag_document(&doc));
+        }
+        comparer.finish()
+    }
+
+    /// The five corpus groups stay a matrix in 80 columns (shortened), and become one line per
+    /// theme only when they cannot fit.
+    #[test]
+    fn table_fits_the_terminal() {
+        let c = corpus_comparison();
+        let render = |width: usize| {
+            let mut out = Vec::new();
+            table(&mut out, &c, Style { color: false, width }).unwrap();
+            String::from_utf8(out).unwrap()
+        };
+        let narrow = render(80);
+        // The matrix and its legend, up to the blank line before the flips.
+        let matrix: Vec<&str> = narrow.lines().take_while(|l| !l.is_empty()).collect();
+        assert!(matrix[1].contains("Oxfordsh") && matrix[1].contains("Leiceste"), "{}", matrix[1]);
+        assert!(matrix.iter().all(|l| l.chars().count() <= 80), "{narrow}");
+        let info = matrix.iter().find(|l| l.starts_with("Information-sharing")).unwrap();
+        assert_eq!(info.matches('▼').count(), 3, "{info}");
+        let tiny = render(60);
+        assert!(tiny.lines().nth(1).unwrap().contains("▼ improve"), "{tiny}");
+    }
 }

@@ -20,7 +20,8 @@ impl Style {
     pub fn new(terminal: bool) -> Style {
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
         let width = if terminal {
-            terminal_size::terminal_size().map_or(100, |(w, _)| w.0 as usize).clamp(40, 200)
+            // A terminal that reports no width (0 columns) is treated as an unknown one.
+            terminal_size::terminal_size().map(|(w, _)| w.0 as usize).filter(|&w| w > 0).unwrap_or(100).clamp(40, 200)
         } else {
             120
         };
