@@ -88,6 +88,19 @@ fn tag(b: Bencher) {
     });
 }
 
+/// Phrase and pattern matching alone over each letter's whole text: what tagging cannot do
+/// without, with no parsing, selection or polarity.
+#[divan::bench]
+fn scan(b: Bencher) {
+    let texts = corpus();
+    let tagger = Tagger::new();
+    b.counter(bytes(&texts)).bench(|| {
+        for t in &texts {
+            black_box(stages::scan(&tagger, t));
+        }
+    });
+}
+
 #[divan::bench]
 fn polarity(b: Bencher) {
     let texts = corpus();

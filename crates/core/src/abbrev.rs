@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 static PAREN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\(([A-Za-z][A-Za-z0-9&'-]{1,11})\)").expect("abbreviation pattern"));
+    LazyLock::new(|| crate::rx::regex(r"\(([A-Za-z][A-Za-z0-9&'-]{1,11})\)").expect("abbreviation pattern"));
 
 /// A defined abbreviation: the short form and its long form.
 #[derive(Debug, Clone, PartialEq, Eq)]

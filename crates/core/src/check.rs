@@ -181,7 +181,7 @@ static CLAIM: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         r"(?i)\b(?:was|were|is|are|been|being)\s+(?:also\s+|rightly\s+)?(?:recogni[sz]ed|praised|commended|criticised|rated|judged)\s+(?:as|for|to)\b".to_string(),
     ]
     .iter()
-    .map(|p| Regex::new(p).expect("claim pattern"))
+    .map(|p| crate::rx::regex(p).expect("claim pattern"))
     .collect()
 });
 

@@ -12,14 +12,14 @@ const MONTH: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|ju
 const WEEKDAY: &str = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?";
 
 static SINGLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    crate::rx::regex(&format!(
         r"(?i)\b{WEEKDAY}(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{MONTH})\.?,?\s+(?P<y>(?:19|20)\d\d)\b|\b(?P<nd>\d{{1,2}})/(?P<nm>\d{{1,2}})/(?P<ny>(?:19|20)\d\d)\b"
     ))
     .unwrap()
 });
 
 static RANGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    crate::rx::regex(&format!(
         r"(?i)\b(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+(?P<m1>{MONTH}))?(?:,?\s+(?P<y1>(?:19|20)\d\d))?\s*(?:to|and|until|-|–|—)\s*(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{MONTH})\b(?:,?\s+(?P<y2>(?:19|20)\d\d))?"
     ))
     .unwrap()

@@ -19,12 +19,12 @@ pub(crate) struct Furniture {
 }
 
 static PAGE_OF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?i:page\s+)?\d{1,4}\s*(?i:of|/)\s*\d{1,4}$|^(?i:page)\s+\d{1,4}$|^-\s*\d{1,4}\s*-$").unwrap()
+    crate::rx::regex(r"^(?i:page\s+)?\d{1,4}\s*(?i:of|/)\s*\d{1,4}$|^(?i:page)\s+\d{1,4}$|^-\s*\d{1,4}\s*-$").unwrap()
 });
-static BARE_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{1,4}$").unwrap());
+static BARE_NUMBER: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(r"^\d{1,4}$").unwrap());
 static FOOTNOTE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{1,2})(?:\s+[\[(\x22'‘“A-Z]|[A-Z][a-z])|^([¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s*\S").unwrap());
-static GLUED_MARK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[a-z][.?!:)]?(\d{1,2})(?:\s|$)").unwrap());
+    LazyLock::new(|| crate::rx::regex(r"^(\d{1,2})(?:\s+[\[(\x22'‘“A-Z]|[A-Z][a-z])|^([¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s*\S").unwrap());
+static GLUED_MARK: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(r"[a-z][.?!:)]?(\d{1,2})(?:\s|$)").unwrap());
 
 /// Detects furniture lines in `lines` of `src`.
 pub(crate) fn detect(src: &str, lines: &[Line]) -> Furniture {
@@ -87,19 +87,25 @@ pub(crate) fn detect(src: &str, lines: &[Line]) -> Furniture {
     // 2. Lines that repeat at page boundaries (logos, running headers and footers, markings).
     //    Repeated until nothing new is found: once one furniture line is set aside, the lines
     //    beyond it are at the page's edge too (a three-line footer under a running title).
+    //    Each candidate line's key is computed once, for every round.
+    let keys: Vec<Option<u64>> = lines
+        .iter()
+        .map(|line| {
+            let t = line.text(src);
+            let candidate = !line.is_blank() && t.len() <= 120 && crate::markers::marker(t).is_none();
+            candidate.then(|| repeat_key(t))
+        })
+        .collect();
     for _ in 0..4 {
         let before = flags.iter().filter(|&&f| f).count();
         (from_top, from_bottom) = positions(&flags);
         let mut groups: HashMap<u64, Vec<usize>> = HashMap::new();
-        for (k, line) in lines.iter().enumerate() {
-            if line.is_blank() || flags[k] {
-                continue;
+        for (k, key) in keys.iter().enumerate() {
+            if let Some(key) = key
+                && !flags[k]
+            {
+                groups.entry(*key).or_default().push(k);
             }
-            let t = line.text(src);
-            if t.len() > 120 || crate::markers::marker(t).is_some() {
-                continue;
-            }
-            groups.entry(repeat_key(t)).or_default().push(k);
         }
         let mut groups: Vec<(u64, Vec<usize>)> = groups.into_iter().filter(|(_, occ)| occ.len() >= 2).collect();
         groups.sort_unstable_by_key(|(_, occ)| occ[0]);
@@ -266,33 +272,39 @@ fn superscript_digit(c: char) -> char {
 /// Lines compare equal for repetition when they differ only in case, spacing and numbers
 /// ("Page 3" and "Page 4"): a hash of the line with those differences taken out.
 fn repeat_key(t: &str) -> u64 {
-    // FNV-1a over the normalised characters.
+    // FNV-1a over the normalised characters' UTF-8 bytes.
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut feed = |c: char| {
-        let mut buf = [0u8; 4];
-        for &b in c.encode_utf8(&mut buf).as_bytes() {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
+    let mut feed = |b: u8| {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
     };
     let mut last_digit = false;
     let mut first = true;
     for w in t.split_whitespace() {
         if !first {
-            feed(' ');
+            feed(b' ');
         }
         first = false;
-        for c in w.chars() {
-            if c.is_ascii_digit() {
+        let mut rest = w;
+        while let Some(&b) = rest.as_bytes().first() {
+            if b.is_ascii_digit() {
                 if !last_digit {
-                    feed('#');
+                    feed(b'#');
                 }
                 last_digit = true;
+                rest = &rest[1..];
+            } else if b.is_ascii() {
+                last_digit = false;
+                feed(b.to_ascii_lowercase());
+                rest = &rest[1..];
             } else {
                 last_digit = false;
+                let c = rest.chars().next().unwrap_or_default();
+                let mut buf = [0u8; 4];
                 for l in c.to_lowercase() {
-                    feed(l);
+                    l.encode_utf8(&mut buf).bytes().for_each(&mut feed);
                 }
+                rest = &rest[c.len_utf8()..];
             }
         }
     }

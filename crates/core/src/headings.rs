@@ -79,7 +79,7 @@ struct Pattern {
 }
 
 static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
-    let p = |re: &str, kind| Pattern { re: Regex::new(re).expect("heading pattern"), kind };
+    let p = |re: &str, kind| Pattern { re: crate::rx::regex(re).expect("heading pattern"), kind };
     vec![
         p(
             r"^(practice|case) (study|studies)\b.*\b(improvement|priority action)",

@@ -7,22 +7,24 @@ use regex::Regex;
 use crate::model::{DocKind, SectionKind};
 
 static PLAN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(business|action|improvement|strategic|delivery) plan\b|\bkey deliverables?\b").unwrap()
+    crate::rx::regex(r"(?i)\b(business|action|improvement|strategic|delivery) plan\b|\bkey deliverables?\b").unwrap()
 });
 static BRIEFING: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(7|seven)[- ]minute briefing\b|\bbriefing\b").unwrap());
+    LazyLock::new(|| crate::rx::regex(r"(?i)\b(7|seven)[- ]minute briefing\b|\bbriefing\b").unwrap());
 static REPORT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::rx::regex(
         r"(?i)^\s*inspection dates?:|local area partnership report|area send inspection of|inspection of [^\n]{1,80} local authority\s+children'?’?s\s+services|^\s*overall effectiveness\b|single inspection framework",
     )
     .unwrap()
 });
 static LETTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?im)^\s*(joint targeted area inspection|focused visit to|joint inspection of|monitoring visit to)\b")
-        .unwrap()
+    crate::rx::regex(
+        r"(?im)^\s*(joint targeted area inspection|focused visit to|joint inspection of|monitoring visit to)\b",
+    )
+    .unwrap()
 });
 static RESPONSE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::rx::regex(
         r"(?i)\bre:\s*[^\n]{0,80}\bresponse\b|\bin response to\b|\bi welcome the\b|\bwe welcome the\b|\bour response\b",
     )
     .unwrap()

@@ -50,6 +50,7 @@ mod phrases;
 mod polarity;
 mod read;
 mod relevance;
+mod rx;
 mod sections;
 mod segment;
 #[doc(hidden)]

@@ -43,28 +43,28 @@ static HONOURS: &str = r"(?:OBE|CBE|MBE|DBE|KBE|CB|QPM|KPM|QFSM|KC|QC|JP|DL|PhD|
 
 static NAME: LazyLock<Regex> = LazyLock::new(|| {
     // Title, two to four name words, then honours and qualifications ("BSc MB ChB FRCA").
-    Regex::new(&format!(
+    crate::rx::regex(&format!(
         r"^(?:(?:Dr|Professor|Prof|Sir|Dame|Ms|Mr|Mrs|Miss|Mx|Lord|Lady|Baroness|Cllr|Councillor)\.?\s+)?[A-Z][a-zA-Z'’-]+(?:\s+[A-Z][a-z'’][a-zA-Z'’-]*){{1,3}}(?:,?\s+(?:{HONOURS}|[A-Z][A-Za-z]{{0,2}}[A-Z][A-Za-z]{{0,3}}|BSc|MSc|BA|MA|MB|BM|MD|ChB|PhD|MBA|LLB))*,?$|^[A-Z][a-z]+[A-Z][a-z]+$"
     ))
     .unwrap()
 });
 
 static ROLE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(Commission|Commissioner|Quality|Inspector|Inspectorate|Inspectors|Constabulary|Probation|Director|Chief|Officer|Services?|Council|Police|National|Deputy|Assistant|Social|Care|Regulation|Healthcare|Executive|Independent|Head|Partnership|Board|Group|Trust|NHS|HMI|Majesty|Majesty's|Ofsted|Manager|Chair|Lead|Scrutineer|Education|Health|Children|Team|Street|Road|House|Gate)\b").unwrap()
+    crate::rx::regex(r"\b(Commission|Commissioner|Quality|Inspector|Inspectorate|Inspectors|Constabulary|Probation|Director|Chief|Officer|Services?|Council|Police|National|Deputy|Assistant|Social|Care|Regulation|Healthcare|Executive|Independent|Head|Partnership|Board|Group|Trust|NHS|HMI|Majesty|Majesty's|Ofsted|Manager|Chair|Lead|Scrutineer|Education|Health|Children|Team|Street|Road|House|Gate)\b").unwrap()
 });
 
 static LEADING_HONOURS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"^({HONOURS}(?:\s+{HONOURS})*),?\s*(.*)$")).expect("honours pattern"));
+    LazyLock::new(|| crate::rx::regex(&format!(r"^({HONOURS}(?:\s+{HONOURS})*),?\s*(.*)$")).expect("honours pattern"));
 
-static POSTCODE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}$").unwrap());
+static POSTCODE: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(r"^[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}$").unwrap());
 
 static ROLE_START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\s(Designated|Director|Chief|Head|Manager|Chair|Assistant|Deputy|Executive|Interim|Strategic|Independent|Accountable|Lead|CEO|Police and Crime|Regional|Divisional|Corporate)\b").unwrap()
+    crate::rx::regex(r"\s(Designated|Director|Chief|Head|Manager|Chair|Assistant|Deputy|Executive|Interim|Strategic|Independent|Accountable|Lead|CEO|Police and Crime|Regional|Divisional|Corporate)\b").unwrap()
 });
 
 /// Words that suggest a line continues an organisation name rather than naming a person.
 static ORG_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(Council|Board|Group|Services?|Trust|CCGs?|Partnership|Police|Constabulary|Authority|Collaborative|ICB|Foundation|Commission|Service|Team|Hospital)\b").unwrap()
+    crate::rx::regex(r"\b(Council|Board|Group|Services?|Trust|CCGs?|Partnership|Police|Constabulary|Authority|Collaborative|ICB|Foundation|Commission|Service|Team|Hospital)\b").unwrap()
 });
 
 fn is_name(line: &str) -> bool {
@@ -162,7 +162,7 @@ fn addressees(lines: &[String]) -> Vec<Person> {
 }
 
 static ORG_HEADER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(Ofsted|Care Quality Commission|CQC|HMICFRS|HMIC|HMIP|HMI Constabulary.*|HMI Probation|(Her|His) Majesty's Inspectorate of .*|HM Inspectorate of .*)$").unwrap()
+    crate::rx::regex(r"^(Ofsted|Care Quality Commission|CQC|HMICFRS|HMIC|HMIP|HMI Constabulary.*|HMI Probation|(Her|His) Majesty's Inspectorate of .*|HM Inspectorate of .*)$").unwrap()
 });
 
 /// Signatories after "Yours sincerely": names, each followed by its role lines. Two-column
@@ -256,16 +256,17 @@ static AREA_FROM_TITLE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         r"(?i)^(?P<area>[A-Z][A-Za-z,' &-]+?)(?: local)? safeguarding children'?s? partnerships?'?",
     ]
     .iter()
-    .map(|r| Regex::new(r).expect("area pattern"))
+    .map(|r| crate::rx::regex(r).expect("area pattern"))
     .collect()
 });
 
 static AREA_FROM_SALUTATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^Dear (?P<area>[A-Z][A-Za-z' -]+?) (?:Local )?Safeguarding (?:Children'?s? )?Partnership").unwrap()
+    crate::rx::regex(r"^Dear (?P<area>[A-Z][A-Za-z' -]+?) (?:Local )?Safeguarding (?:Children'?s? )?Partnership")
+        .unwrap()
 });
 
 static AREA_IN_TEXT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?P<area>(?:[A-Z][A-Za-z']+(?:,\s+|\s+and\s+|\s+&\s+|\s+))+?)(?:Local\s+)?Safeguarding\s+Children'?s?\s+Partnerships?").unwrap()
+    crate::rx::regex(r"(?P<area>(?:[A-Z][A-Za-z']+(?:,\s+|\s+and\s+|\s+&\s+|\s+))+?)(?:Local\s+)?Safeguarding\s+Children'?s?\s+Partnerships?").unwrap()
 });
 
 fn tidy_area(area: &str) -> String {
@@ -292,30 +293,33 @@ fn tidy_area(area: &str) -> String {
 
 /// "…the multi-agency response to ‹topic› in ‹Area›": the topic runs to the last " in " before
 /// a capitalised place name.
-static TOPIC: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"multi-agency response to (?P<topic>.+),? in (?:the )?[A-Z][\w'’ &-]*\.?$").unwrap());
-static LOOKED_AT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^Inspectors looked at (?P<topic>.+?)\.?$").unwrap());
+static TOPIC: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rx::regex(r"multi-agency response to (?P<topic>.+),? in (?:the )?[A-Z][\w'’ &-]*\.?$").unwrap()
+});
+static LOOKED_AT: LazyLock<Regex> =
+    LazyLock::new(|| crate::rx::regex(r"^Inspectors looked at (?P<topic>.+?)\.?$").unwrap());
 
 static INSPECTORATES: LazyLock<[(Inspectorate, Regex); 4]> = LazyLock::new(|| {
     [
-        (Inspectorate::Ofsted, Regex::new(r"\bOfsted\b").unwrap()),
-        (Inspectorate::Cqc, Regex::new(r"\bCare Quality Commission\b|\bCQC\b").unwrap()),
+        (Inspectorate::Ofsted, crate::rx::regex(r"\bOfsted\b").unwrap()),
+        (Inspectorate::Cqc, crate::rx::regex(r"\bCare Quality Commission\b|\bCQC\b").unwrap()),
         (
             Inspectorate::Hmicfrs,
-            Regex::new(r"\bHMICFRS\b|\bHMIC\b|Inspectorate of Constabulary|\bHMI\s+Constabulary").unwrap(),
+            crate::rx::regex(r"\bHMICFRS\b|\bHMIC\b|Inspectorate of Constabulary|\bHMI\s+Constabulary").unwrap(),
         ),
-        (Inspectorate::Hmip, Regex::new(r"\bHMIP\b|\bHMI\s+Prob(?:ation)?\b|Inspectorate of Probation").unwrap()),
+        (Inspectorate::Hmip, crate::rx::regex(r"\bHMIP\b|\bHMI\s+Prob(?:ation)?\b|Inspectorate of Probation").unwrap()),
     ]
 });
 static INSPECTED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)carried out|undertook|undertaken|inspectors from|conducted by|jointly inspected|led by|inspection by|were carried out|took part").unwrap()
+    crate::rx::regex(r"(?i)carried out|undertook|undertaken|inspectors from|conducted by|jointly inspected|led by|inspection by|were carried out|took part").unwrap()
 });
 
 static PRINCIPAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)determined that (?:the )?(?P<pa>.+?) (?:is|will be|should be) the principal authority").unwrap()
+    crate::rx::regex(r"(?i)determined that (?:the )?(?P<pa>.+?) (?:is|will be|should be) the principal authority")
+        .unwrap()
 });
 static DEADLINE_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)written statement|statement of (?:proposed )?action|action plan|should send|submit").unwrap()
+    crate::rx::regex(r"(?i)written statement|statement of (?:proposed )?action|action plan|should send|submit").unwrap()
 });
 
 /// Extracts the metadata.

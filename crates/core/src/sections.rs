@@ -30,7 +30,7 @@ pub(crate) struct Front {
 }
 
 static TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::rx::regex(
         r"(?i)^(joint targeted area inspection|joint inspection of|focused visit to|monitoring visit to|inspection of|area send inspection|re:|[0-9]+[- ]minute briefing|seven[- ]minute briefing)",
     )
     .unwrap()

@@ -1,6 +1,7 @@
 //! The parsing stages one at a time, for benchmarks. Not part of the supported API.
 
-use crate::{blocks, clean, furniture, lines, sections, segment};
+use crate::phrases::Normalised;
+use crate::{Tagger, blocks, clean, furniture, lines, sections, segment};
 
 /// Lines and page furniture: returns the number of furniture lines.
 pub fn furniture(text: &str) -> usize {
@@ -36,4 +37,15 @@ pub fn clean_text(text: &str) -> String {
     let mut c = clean::Cleaner::new(text, clean::CleanOptions::default());
     c.push_segment(0, text.len());
     c.finish().text
+}
+
+/// The tagger's phrase and pattern matching alone, as tagging runs it once per document: the
+/// text normalised (apostrophes, hyphens, spaces) and scanned by the phrase automata and the
+/// taxonomy's patterns, with nothing parsed, selected or judged. Returns the number of raw
+/// matches. The floor under tagging's cost.
+pub fn scan(tagger: &Tagger, text: &str) -> usize {
+    let norm = Normalised::new(text);
+    let mut hits = Vec::new();
+    tagger.engine.scan(&norm.text, &mut hits);
+    hits.len()
 }

@@ -161,7 +161,7 @@ impl TaggerBuilder {
 #[derive(Debug, Clone)]
 pub struct Tagger {
     taxonomy: Taxonomy,
-    engine: Engine,
+    pub(crate) engine: Engine,
 }
 
 impl Default for Tagger {
