@@ -235,6 +235,63 @@ fn every_command_reports_bad_files_and_keeps_the_good_ones() {
     }
 }
 
+/// Inputs go to the workers in groups, one group delivered while the next is worked on: across
+/// several groups, output and failure reports stay in input order, whatever the thread count.
+#[test]
+fn many_inputs_keep_their_order_across_groups() {
+    let dir = tempfile::tempdir().unwrap();
+    let (briefing, response) = (text_of(BRIEFING), text_of(RESPONSE));
+    let bad = [37, 64, 65, 130, 199];
+    let mut want = Vec::new();
+    for i in 0..200 {
+        let name = format!("{i:03}.txt");
+        if bad.contains(&i) {
+            std::fs::write(dir.path().join(&name), [b'x', 0, b'y']).unwrap();
+        } else {
+            std::fs::write(dir.path().join(&name), if i % 2 == 0 { &briefing } else { &response }).unwrap();
+            want.push((name, if i % 2 == 0 { "briefing" } else { "response-letter" }));
+        }
+    }
+    for jobs in ["1", "2", "3"] {
+        let out = letters().args(["split", "--format", "jsonl", "--jobs", jobs]).arg(dir.path()).output().unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        let got: Vec<(String, String)> = String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .map(|l| {
+                let d: serde_json::Value = serde_json::from_str(l).unwrap();
+                let name = d["path"].as_str().unwrap().rsplit('/').next().unwrap().to_string();
+                (name, d["kind"].as_str().unwrap().to_string())
+            })
+            .collect();
+        let want: Vec<(String, String)> = want.iter().map(|(n, k)| (n.clone(), k.to_string())).collect();
+        assert_eq!(got, want, "--jobs {jobs}");
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        let failed: Vec<&str> = stderr
+            .lines()
+            .filter_map(|l| l.strip_prefix("letters: ")?.split_once(": not a text file"))
+            .map(|(path, _)| path.rsplit('/').next().unwrap())
+            .collect();
+        assert_eq!(failed, ["037.txt", "064.txt", "065.txt", "130.txt", "199.txt"], "--jobs {jobs}");
+    }
+    // The same across the groups of one concatenated file.
+    let big = dir.path().join("big.txt");
+    let docs: Vec<&str> = (0..150).map(|i| if i % 3 == 0 { briefing.as_str() } else { response.as_str() }).collect();
+    std::fs::write(&big, docs.join("\n\x0c\n")).unwrap();
+    let out = letters().args(["split", "--split-docs", "--format", "jsonl"]).arg(&big).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let seen: Vec<String> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| {
+            let d: serde_json::Value = serde_json::from_str(l).unwrap();
+            d["path"].as_str().unwrap().rsplit('/').next().unwrap().to_string()
+        })
+        .collect();
+    let want: Vec<String> = (1..=150).map(|i| format!("big.txt#{i}")).collect();
+    assert_eq!(seen, want);
+}
+
 /// The comparison on the shipped corpus: the findings the analysts asked about.
 #[test]
 fn compare_json_has_the_documented_shape_and_the_known_findings() {

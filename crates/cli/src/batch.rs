@@ -7,9 +7,10 @@ use rayon::prelude::*;
 
 use crate::inputs::{Input, io_reason};
 
-/// How many documents are in flight at once: enough to keep every worker busy, few enough that
-/// memory does not grow with the batch.
-const CHUNK: usize = 256;
+/// How many documents a chunk holds: enough to keep every worker busy, few enough that memory
+/// does not grow with the batch. Two chunks are in flight at once (one worked on, one being
+/// delivered), and each document's summary holds its best evidence (about 45 KB).
+const CHUNK: usize = 64;
 
 /// A failed input: its path and why.
 #[derive(Debug, Clone)]
@@ -103,30 +104,86 @@ where
         Ok(())
     };
     let work = &work;
-    for chunk in inputs.chunks(CHUNK) {
-        if !opts.split_docs {
-            // Each worker reads its own file and lets go of the bytes when it is done with them.
-            let results = pool.install(|| {
-                chunk
-                    .par_iter()
-                    .map(|i| {
-                        let path = i.display();
-                        let r = i.read().map_err(|e| io_reason(&e)).and_then(|b| work(&path, &b));
-                        (path, r)
+    std::thread::scope(|scope| -> anyhow::Result<()> {
+        let mut overlap = Overlap::new(scope);
+        for chunk in inputs.chunks(CHUNK) {
+            if !opts.split_docs {
+                // Each worker reads its own file and lets go of the bytes when it is done with them.
+                let job = move || {
+                    pool.install(|| {
+                        chunk
+                            .par_iter()
+                            .map(|i| {
+                                let path = i.display();
+                                let r = i.read().map_err(|e| io_reason(&e)).and_then(|b| work(&path, &b));
+                                (path, r)
+                            })
+                            .collect()
                     })
-                    .collect()
-            });
+                };
+                overlap.push(job, &mut |results| {
+                    let n = results.len();
+                    deliver(results, &mut failures)?;
+                    bar.inc(n as u64);
+                    Ok(())
+                })?;
+                continue;
+            }
+            overlap.finish(&mut |results| deliver(results, &mut failures))?;
+            for input in chunk {
+                split_input(input, pool, work, &mut |results| deliver(results, &mut failures))?;
+                bar.inc(1);
+            }
+        }
+        overlap.finish(&mut |results| {
+            let n = results.len();
             deliver(results, &mut failures)?;
-            bar.inc(chunk.len() as u64);
-            continue;
-        }
-        for input in chunk {
-            split_input(input, pool, work, &mut |results| deliver(results, &mut failures))?;
-            bar.inc(1);
-        }
-    }
+            bar.inc(n as u64);
+            Ok(())
+        })
+    })?;
     bar.finish_and_clear();
     Ok(failures)
+}
+
+/// Chunks of work run one after another on the pool, each chunk's results delivered (in
+/// order) while the next one is being worked on: the workers never wait for the output, and
+/// no worker idles at the end of a chunk while another finishes it.
+struct Overlap<'scope, 'env, T> {
+    scope: &'scope std::thread::Scope<'scope, 'env>,
+    running: Option<std::thread::ScopedJoinHandle<'scope, Vec<Outcome<T>>>>,
+}
+
+impl<'scope, 'env, T: Send + 'scope> Overlap<'scope, 'env, T> {
+    fn new(scope: &'scope std::thread::Scope<'scope, 'env>) -> Self {
+        Overlap { scope, running: None }
+    }
+
+    /// Starts `job`, then delivers the chunk that was running before it.
+    fn push(
+        &mut self,
+        job: impl FnOnce() -> Vec<Outcome<T>> + Send + 'scope,
+        deliver: &mut dyn FnMut(Vec<Outcome<T>>) -> anyhow::Result<()>,
+    ) -> anyhow::Result<()> {
+        let next = self.scope.spawn(job);
+        match self.running.replace(next) {
+            Some(prev) => deliver(join(prev)),
+            None => Ok(()),
+        }
+    }
+
+    /// Delivers the chunk still running, if any.
+    fn finish(&mut self, deliver: &mut dyn FnMut(Vec<Outcome<T>>) -> anyhow::Result<()>) -> anyhow::Result<()> {
+        match self.running.take() {
+            Some(prev) => deliver(join(prev)),
+            None => Ok(()),
+        }
+    }
+}
+
+/// A chunk's results; a panic in a worker is passed on.
+fn join<T>(h: std::thread::ScopedJoinHandle<'_, T>) -> T {
+    h.join().unwrap_or_else(|p| std::panic::resume_unwind(p))
 }
 
 /// A document's display path and what `work` made of it (or why it failed).
@@ -159,37 +216,53 @@ fn split_input<T: Send>(
         Ok(_) => {}
         Err(e) => return deliver(failed(io_reason(&e))),
     }
-    let mut pending: Vec<Vec<u8>> = Vec::new();
-    let mut done = 0;
-    let mut flush = |pending: &mut Vec<Vec<u8>>, many: bool| -> anyhow::Result<()> {
-        let docs = std::mem::take(pending);
-        let first = done;
-        done += docs.len();
-        let results = pool.install(|| {
-            docs.par_iter()
-                .enumerate()
-                .map(|(j, bytes)| {
-                    let name = if many { format!("{path}#{}", first + j + 1) } else { path.clone() };
-                    let r = work(&name, bytes);
-                    (name, r)
+    std::thread::scope(|scope| {
+        let mut overlap = Overlap::new(scope);
+        let mut pending: Vec<Vec<u8>> = Vec::new();
+        let mut done = 0;
+        let path = &path;
+        let mut flush = |pending: &mut Vec<Vec<u8>>,
+                         many: bool,
+                         deliver: &mut dyn FnMut(Vec<Outcome<T>>) -> anyhow::Result<()>|
+         -> anyhow::Result<()> {
+            let docs = std::mem::take(pending);
+            let first = done;
+            done += docs.len();
+            let job = move || {
+                pool.install(|| {
+                    docs.par_iter()
+                        .enumerate()
+                        .map(|(j, bytes)| {
+                            let name = if many { format!("{path}#{}", first + j + 1) } else { path.clone() };
+                            let r = work(&name, bytes);
+                            (name, r)
+                        })
+                        .collect()
                 })
-                .collect()
-        });
-        deliver(results)
-    };
-    let mut whole = Vec::new();
-    let found = split_stream(reader, &mut whole, |doc| {
-        pending.push(doc);
-        if pending.len() == CHUNK { flush(&mut pending, true) } else { Ok(()) }
-    })?;
-    match found {
-        Err(e) => {
-            flush(&mut pending, true)?;
-            deliver(failed(io_reason(&e)))
+            };
+            overlap.push(job, deliver)
+        };
+        let mut whole = Vec::new();
+        let found = split_stream(reader, &mut whole, |doc| {
+            pending.push(doc);
+            if pending.len() == CHUNK { flush(&mut pending, true, deliver) } else { Ok(()) }
+        })?;
+        match found {
+            Err(e) => {
+                flush(&mut pending, true, deliver)?;
+                overlap.finish(deliver)?;
+                deliver(failed(io_reason(&e)))
+            }
+            Ok(0) => {
+                overlap.finish(deliver)?;
+                deliver(vec![(path.clone(), work(path, &whole))])
+            }
+            Ok(n) => {
+                flush(&mut pending, n > 1, deliver)?;
+                overlap.finish(deliver)
+            }
         }
-        Ok(0) => deliver(vec![(path.clone(), work(&path, &whole))]),
-        Ok(n) => flush(&mut pending, n > 1),
-    }
+    })
 }
 
 fn progress_bar(len: usize, show: bool) -> ProgressBar {
