@@ -104,10 +104,21 @@ where
         Ok(())
     };
     let work = &work;
-    std::thread::scope(|scope| -> anyhow::Result<()> {
-        let mut overlap = Overlap::new(scope);
-        for chunk in inputs.chunks(CHUNK) {
-            if !opts.split_docs {
+    if opts.split_docs {
+        for input in inputs {
+            split_input(input, pool, work, &mut |results| deliver(results, &mut failures))?;
+            bar.inc(1);
+        }
+    } else {
+        let mut deliver_chunk = |results: Vec<Outcome<T>>| -> anyhow::Result<()> {
+            let n = results.len();
+            deliver(results, &mut failures)?;
+            bar.inc(n as u64);
+            Ok(())
+        };
+        std::thread::scope(|scope| -> anyhow::Result<()> {
+            let mut overlap = Overlap::new(scope);
+            for chunk in inputs.chunks(CHUNK) {
                 // Each worker reads its own file and lets go of the bytes when it is done with them.
                 let job = move || {
                     pool.install(|| {
@@ -121,27 +132,11 @@ where
                             .collect()
                     })
                 };
-                overlap.push(job, &mut |results| {
-                    let n = results.len();
-                    deliver(results, &mut failures)?;
-                    bar.inc(n as u64);
-                    Ok(())
-                })?;
-                continue;
+                overlap.push(job, &mut deliver_chunk)?;
             }
-            overlap.finish(&mut |results| deliver(results, &mut failures))?;
-            for input in chunk {
-                split_input(input, pool, work, &mut |results| deliver(results, &mut failures))?;
-                bar.inc(1);
-            }
-        }
-        overlap.finish(&mut |results| {
-            let n = results.len();
-            deliver(results, &mut failures)?;
-            bar.inc(n as u64);
-            Ok(())
-        })
-    })?;
+            overlap.finish(&mut deliver_chunk)
+        })?;
+    }
     bar.finish_and_clear();
     Ok(failures)
 }
