@@ -97,7 +97,6 @@ pub(crate) fn detect(src: &str, lines: &[Line]) -> Furniture {
         })
         .collect();
     for _ in 0..4 {
-        let before = flags.iter().filter(|&&f| f).count();
         (from_top, from_bottom) = positions(&flags);
         let mut groups: HashMap<u64, Vec<usize>> = HashMap::new();
         for (k, key) in keys.iter().enumerate() {
@@ -109,24 +108,22 @@ pub(crate) fn detect(src: &str, lines: &[Line]) -> Furniture {
         }
         let mut groups: Vec<(u64, Vec<usize>)> = groups.into_iter().filter(|(_, occ)| occ.len() >= 2).collect();
         groups.sort_unstable_by_key(|(_, occ)| occ[0]);
+        let mut found = false;
         for (_, occ) in &groups {
             let first = lines[occ[0]].text(src);
             if !first.chars().any(char::is_alphabetic) || crate::headings::classify(first).is_some() {
                 continue;
             }
-            let key = first;
             let edge = occ.iter().filter(|&&k| at_boundary(k, &from_top, &from_bottom)).count();
-            let marking = key.split(' ').count() <= 3 && {
-                let t = lines[occ[0]].text(src);
-                t.chars().any(char::is_alphabetic) && !t.chars().any(char::is_lowercase)
-            };
+            let marking = first.split(' ').count() <= 3 && !first.chars().any(char::is_lowercase);
             if (edge >= 2 && edge * 3 >= occ.len() * 2) || marking {
+                found = true;
                 for &k in occ {
                     flags[k] = true;
                 }
             }
         }
-        if flags.iter().filter(|&&f| f).count() == before {
+        if !found {
             break;
         }
     }
