@@ -8,7 +8,7 @@ use divan::counter::BytesCount;
 use divan::{Bencher, black_box};
 use letters_core::{CompareBuilder, Document, Tagger, stages};
 
-#[path = "../tests/common/pdf.rs"]
+#[path = "../crates/core/tests/common/pdf.rs"]
 mod pdf;
 
 fn main() {
@@ -38,7 +38,7 @@ fn read_and_clean(b: Bencher) {
     let texts = corpus();
     b.counter(bytes(&texts)).bench(|| {
         for t in &texts {
-            black_box(letters_core::decode(t.as_bytes()).unwrap());
+            black_box(letters_core::read::decode(t.as_bytes()).unwrap());
             black_box(stages::blocks(t));
         }
     });
@@ -174,7 +174,7 @@ fn pdf_extract(b: Bencher) {
         .counter(divan::counter::ItemsCount::new(pdfs.len()))
         .bench(|| {
             for p in &pdfs {
-                black_box(letters_core::read_text(p).unwrap());
+                black_box(letters_core::read::read_text(p).unwrap());
             }
         });
 }

@@ -1,6 +1,7 @@
 //! The bad-input catalogue: each bad input is named with its cause, the good files of the same
 //! batch are still in the output, exit code 1 (2 for usage and taxonomy errors), never a panic.
 
+#[path = "../crates/core/tests/common/mod.rs"]
 mod common;
 
 use std::path::{Path, PathBuf};

@@ -1,5 +1,6 @@
 //! The command-line contract: formats, exit codes, messages, atomic output.
 
+#[path = "../crates/core/tests/common/mod.rs"]
 mod common;
 
 use assert_cmd::Command;

@@ -1,5 +1,6 @@
 //! The HTML report: self-contained, every letter string escaped, cells reachable and labelled.
 
+#[path = "../crates/core/tests/common/mod.rs"]
 mod common;
 
 use assert_cmd::Command;

@@ -5,7 +5,7 @@ use libfuzzer_sys::fuzz_target;
 use letters_core::Document;
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(text) = letters_core::read_text(data) else { return };
+    let Ok(text) = letters_core::read::read_text(data) else { return };
     let doc = Document::parse(&text);
     for s in &doc.sections {
         assert!(text.get(s.span.range()).is_some());

@@ -9,7 +9,7 @@ use letters_core::{Document, Tagger};
 static TAGGER: LazyLock<Tagger> = LazyLock::new(Tagger::new);
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(text) = letters_core::read_text(data) else { return };
+    let Ok(text) = letters_core::read::read_text(data) else { return };
     let doc = Document::parse(&text);
     for f in TAGGER.tag_document(&doc) {
         assert!(text.get(f.span.range()).is_some());

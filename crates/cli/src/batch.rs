@@ -203,7 +203,7 @@ fn split_input<T: Send>(
     };
     // A PDF is one document whatever bytes its streams hold.
     match reader.fill_buf() {
-        Ok(head) if letters_core::is_pdf(head) => {
+        Ok(head) if letters_core::read::is_pdf(head) => {
             let mut bytes = Vec::new();
             let r = std::io::Read::read_to_end(&mut reader, &mut bytes).map_err(|e| io_reason(&e));
             return deliver(vec![(path.clone(), r.and_then(|_| work(&path, &bytes)))]);

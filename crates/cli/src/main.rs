@@ -315,7 +315,7 @@ fn check_cmd(a: CheckArgs, coverage: bool) -> Result<u8> {
     } else {
         let claims = checker.check(&doc, &letter);
         render::check::write_claims(&mut sink, &claims, format, style, &paths)?;
-        claims.iter().all(|c| c.verdict == letters_core::Verdict::Supported)
+        claims.iter().all(|c| c.verdict == letters_core::check::Verdict::Supported)
     };
     sink.finish()?;
     Ok(if all_good { OK } else { INPUT_FAILED })

@@ -3,7 +3,7 @@
 //! `letters compare` and `rg` (see BENCHMARKS.md).
 //!
 //! ```text
-//! cargo run --release -p letters-core --example floor -- read|parse|scan|parse+scan DIR
+//! cargo run --release -p letters-core --features stages --example floor -- read|parse|scan|parse+scan DIR
 //! ```
 //!
 //! * `read`: the files read into memory and decoded, nothing else;
@@ -61,7 +61,7 @@ fn main() {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(path) = files.get(i) else { break };
                     let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-                    let text = letters_core::decode(&bytes).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+                    let text = letters_core::read::decode(&bytes).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
                     count += text.len();
                     if parse {
                         let doc = Document::parse(text);

@@ -1,4 +1,8 @@
-//! The library's error type.
+//! What can go wrong: the library's error type, a taxonomy file's problem, and the warnings a
+//! document carries about what was worked around. Imports nothing else of the crate, so every
+//! stage can use it.
+
+use serde::{Deserialize, Serialize};
 
 /// Why a document could not be read or a taxonomy could not be loaded.
 #[derive(Debug, thiserror::Error)]
@@ -34,7 +38,7 @@ pub enum Error {
     Pdf(String),
     /// A taxonomy file is invalid.
     #[error(transparent)]
-    Taxonomy(#[from] crate::taxonomy::TaxonomyError),
+    Taxonomy(#[from] TaxonomyError),
     /// Reading the input failed.
     #[error("{0}")]
     Io(#[from] std::io::Error),
@@ -42,3 +46,26 @@ pub enum Error {
 
 /// Shorthand for `Result<T, letters_core::Error>`.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// A problem in a taxonomy file: which file, which line, which entry, what.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{source_name}{}{}: {message}", line.map(|l| format!(": line {l}")).unwrap_or_default(), entry.as_ref().map(|e| format!(": {e}")).unwrap_or_default())]
+pub struct TaxonomyError {
+    /// The file (or "built-in").
+    pub source_name: String,
+    /// 1-based line, when known.
+    pub line: Option<usize>,
+    /// The entry, as "theme 'therapy'" or "agency 'police'".
+    pub entry: Option<String>,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// Something the parser noticed but could work around.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Warning {
+    /// A stable kebab-case code (`missing-section`, `section-order`, …).
+    pub code: String,
+    /// A human-readable explanation.
+    pub message: String,
+}

@@ -28,93 +28,25 @@
 //! but worked around are [`Warning`]s on the document.
 
 #![warn(clippy::print_stdout, clippy::print_stderr)]
+#![deny(missing_docs)]
 
-mod abbrev;
-mod blocks;
-mod check;
-mod clean;
-mod compare;
-mod dates;
-mod engine;
+pub mod check;
+pub mod compare;
+mod document;
 mod error;
-mod furniture;
-mod headings;
-mod kind;
-mod lines;
-mod markers;
-mod meta;
-mod model;
-#[cfg(feature = "pdf")]
-mod pdf;
-mod phrases;
-mod polarity;
-mod read;
-mod relevance;
-mod rx;
-mod sections;
-mod segment;
-#[doc(hidden)]
+pub mod meta;
+pub mod read;
+#[cfg(feature = "stages")]
 pub mod stages;
-mod tagger;
-mod taxonomy;
-mod warnings;
+pub mod structure;
+pub mod tag;
+mod text;
 
-pub use check::{CheckBuilder, Checker, Claim, CoverageItem, Support, Verdict};
-pub use compare::{
-    Cell, CellEvidence, CompareBuilder, Comparer, Comparison, DocSummary, DocumentRef, Flip, Group, GroupBy, Listed,
-    Listing, Mentions, Rates, Similarity, ThemeRow,
-};
-pub use error::{Error, Result};
-pub use model::{
-    Block, BlockKind, Date, DocKind, Document, Inspectorate, Meta, Period, Person, Section, SectionKind, Sentence,
-    Span, Warning,
-};
-pub use polarity::Polarity;
-pub use read::{decode, is_pdf, read_text};
-pub use tagger::{Evidence, ExampleFailure, Finding, Match, Tagger, TaggerBuilder, Tags, Unit};
-pub use taxonomy::{BUILTIN_TOML, Entry, Lexicon, Taxonomy, TaxonomyError};
-
-impl Document {
-    /// Parses a document from text. Never fails: whatever is readable is read, and what could
-    /// not be recognised is reported in [`Document::warnings`].
-    pub fn parse(text: &str) -> Document {
-        let lines = lines::split_lines(text);
-        let furniture = furniture::detect(text, &lines);
-        let opts = clean::CleanOptions { footnotes: &furniture.footnotes };
-        let events = blocks::assemble(text, &lines, &furniture.flags);
-        let (front, sections) = sections::build(text, &events, opts);
-        let kinds: Vec<SectionKind> = sections.iter().map(|s| s.kind).collect();
-        let head_end = text.len().min(4000);
-        let head_end = (head_end..=text.len()).find(|&i| text.is_char_boundary(i)).unwrap_or(text.len());
-        let kind = kind::detect(&text[..head_end], &kinds);
-        let meta = meta::extract(&meta::Input {
-            src: text,
-            lines: &lines,
-            furniture: &furniture.flags,
-            front: &front,
-            sections: &sections,
-            kind,
-            opts,
-        });
-        let warnings = warnings::check(kind, &meta, &sections);
-        Document { kind, meta, sections, warnings }
-    }
-
-    /// Reads and parses raw bytes: a text (see [`decode`] for what is rejected) or, with the
-    /// `pdf` feature, a PDF (see [`read_text`]). A PDF page whose text could not be extracted
-    /// is left out with a `pdf-page-skipped` warning.
-    ///
-    /// # Errors
-    /// When the bytes are not a readable UTF-8 text or PDF.
-    pub fn from_bytes(bytes: &[u8]) -> Result<Document> {
-        let (text, failed_pages) = read::read_with_pages(bytes)?;
-        let mut doc = Document::parse(&text);
-        for page in failed_pages {
-            doc.warnings.push(Warning {
-                code: "pdf-page-skipped".into(),
-                message: format!("the text of PDF page {page} could not be extracted; it is left out"),
-            });
-        }
-        Ok(doc)
-    }
-}
+pub use check::{CheckBuilder, Checker};
+pub use compare::{CompareBuilder, Comparer, Comparison, GroupBy};
+pub use document::Document;
+pub use error::{Error, Result, TaxonomyError, Warning};
+pub use meta::{Date, DocKind, Meta};
+pub use structure::{Block, BlockKind, Section, SectionKind};
+pub use tag::{Finding, Polarity, Tagger, TaggerBuilder, Taxonomy};
+pub use text::Span;

@@ -3,7 +3,7 @@
 
 use std::io::Write;
 
-use letters_core::{Claim, CoverageItem, Verdict};
+use letters_core::check::{Claim, CoverageItem, Verdict};
 
 use super::{Style, md_escape, wrap, write_tagged};
 use crate::args::Format;

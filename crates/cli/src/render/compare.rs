@@ -2,7 +2,9 @@
 
 use std::io::Write;
 
-use letters_core::{Cell, Comparison, Listing, Polarity};
+use letters_core::compare::{Cell, CellEvidence, Comparison, Group, ListedAs, Listing, Similarity, ThemeRow};
+use letters_core::tag::Unit;
+use letters_core::{Polarity, SectionKind};
 use serde::Serialize;
 
 use super::{Style, Tagged, json_line, md_escape, truncate, wrap, write_tagged};
@@ -12,17 +14,20 @@ use crate::args::Format;
 pub const LEGEND: &str = "▲ listed as a strength   ▼ listed as an improvement   ‼ listed as a priority action   \
 ◆ listed both ways   s/i = other sentences judged strength / improvement";
 
-/// The listed marker of a cell.
-pub fn marker(c: &Cell) -> &'static str {
-    let l = &c.listed;
-    let improve = l.improvement + l.priority > 0;
-    match (l.strength > 0, improve) {
-        (true, true) => "◆",
-        (false, true) if l.priority > 0 => "‼",
-        (false, true) => "▼",
-        (true, false) => "▲",
-        (false, false) => " ",
+/// The symbol of how a theme is listed.
+pub fn symbol(l: ListedAs) -> &'static str {
+    match l {
+        ListedAs::Both => "◆",
+        ListedAs::Priority => "‼",
+        ListedAs::Improvement => "▼",
+        ListedAs::Strength => "▲",
+        ListedAs::NotListed => " ",
     }
+}
+
+/// The symbol of a cell.
+pub fn marker(c: &Cell) -> &'static str {
+    symbol(c.listed_as())
 }
 
 /// The text of a cell: marker and strength/improvement mention counts.
@@ -173,7 +178,7 @@ fn summary_md(out: &mut dyn Write, c: &Comparison) -> anyhow::Result<()> {
         }
         writeln!(out)?;
     }
-    let others: Vec<&letters_core::Group> = c.areas.iter().filter(|g| !g.inspected).collect();
+    let others: Vec<&Group> = c.areas.iter().filter(|g| !g.inspected).collect();
     if !others.is_empty() {
         writeln!(out, "### Other documents (own columns; not counted in flips, shared themes or similarity)\n")?;
         for g in others {
@@ -195,11 +200,11 @@ fn group_word(c: &Comparison) -> &'static str {
 }
 
 fn paint(style: Style, cell: &Cell, text: &str) -> String {
-    match marker(cell) {
-        "▲" => style.strength(text),
-        "▼" | "‼" => style.improvement(text),
-        "◆" => style.bold(text),
-        _ => text.to_string(),
+    match cell.listed_as() {
+        ListedAs::Strength => style.strength(text),
+        ListedAs::Improvement | ListedAs::Priority => style.improvement(text),
+        ListedAs::Both => style.bold(text),
+        ListedAs::NotListed => text.to_string(),
     }
 }
 
@@ -210,8 +215,7 @@ fn pad(s: &str, w: usize) -> String {
 }
 
 fn table(out: &mut dyn Write, c: &Comparison, style: Style) -> anyhow::Result<()> {
-    let rows: Vec<&letters_core::ThemeRow> =
-        c.themes.iter().filter(|r| r.cells.values().any(|x| !x.is_empty())).collect();
+    let rows: Vec<&ThemeRow> = c.themes.iter().filter(|r| r.cells.values().any(|x| !x.is_empty())).collect();
     let mut label_w = rows.iter().map(|r| r.label.chars().count()).max().unwrap_or(5).clamp(5, 30);
     let mut col_w = c.areas.iter().map(|g| g.area.chars().count()).max().unwrap_or(6).clamp(8, 16);
     // Narrow the area columns, then the theme labels, to fit the terminal before giving up the
@@ -260,7 +264,7 @@ fn table(out: &mut dyn Write, c: &Comparison, style: Style) -> anyhow::Result<()
             style.dim(&format!("{}  {:>11}  {:>11}  mentions s/i", pad("theme", label_w), "▼ improve", "▲ strength"))
         )?;
         for row in &rows {
-            let imp = row.cells.values().filter(|x| x.listed.improvement + x.listed.priority > 0).count();
+            let imp = row.cells.values().filter(|x| x.listed.improvement_side() > 0).count();
             let st = row.cells.values().filter(|x| x.listed.strength > 0).count();
             let s: u32 = row.cells.values().map(|x| x.mentions.strength).sum();
             let i: u32 = row.cells.values().map(|x| x.mentions.improvement).sum();
@@ -297,9 +301,9 @@ fn table(out: &mut dyn Write, c: &Comparison, style: Style) -> anyhow::Result<()
             let sides = f.strength.iter().map(|a| (a, true)).chain(f.improvement.iter().map(|a| (a, false)));
             for (area, strength_side) in sides {
                 let Some(cell) = row.and_then(|r| r.cells.get(area)) else { continue };
-                let listed = |e: &&letters_core::CellEvidence| {
-                    e.unit == letters_core::Unit::Item
-                        && (e.section == letters_core::SectionKind::Strengths) == strength_side
+                let listed = |e: &&CellEvidence| {
+                    e.unit == Unit::Item
+                        && (e.section == SectionKind::Strengths) == strength_side
                         && e.section.is_list()
                 };
                 for e in cell.evidence.iter().filter(listed).take(2) {
@@ -329,7 +333,7 @@ fn table(out: &mut dyn Write, c: &Comparison, style: Style) -> anyhow::Result<()
             writeln!(out, "  … and {} more (see --format md or json)", rows.len() - 15)?;
         }
     }
-    let mut sim: Vec<&letters_core::Similarity> = c.similarity.iter().collect();
+    let mut sim: Vec<&Similarity> = c.similarity.iter().collect();
     sim.sort_by(|a, b| b.cosine.total_cmp(&a.cosine));
     if !sim.is_empty() {
         writeln!(out, "\n{}", style.bold("Most alike areas (cosine of theme × polarity counts)"))?;
@@ -337,7 +341,7 @@ fn table(out: &mut dyn Write, c: &Comparison, style: Style) -> anyhow::Result<()
             writeln!(out, "  {:.2}  {} — {}", s.cosine, s.a, s.b)?;
         }
     }
-    let others: Vec<&letters_core::Group> = c.areas.iter().filter(|g| !g.inspected).collect();
+    let others: Vec<&Group> = c.areas.iter().filter(|g| !g.inspected).collect();
     if !others.is_empty() {
         writeln!(out, "\n{}", style.bold("Other documents (own columns; not in flips, shared themes or similarity)"))?;
         for g in others {

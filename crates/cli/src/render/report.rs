@@ -5,7 +5,8 @@
 //! always renders as text. The page has no script and loads nothing: cells are links to
 //! in-page anchors and `:target` shows the evidence, so it works offline and from email.
 
-use letters_core::{Cell, CellEvidence, Comparison, Meta, Polarity};
+use letters_core::compare::{Cell, CellEvidence, Comparison, ListedAs, ThemeRow};
+use letters_core::{Date, Meta, Polarity};
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 use super::compare::marker;
@@ -84,22 +85,22 @@ fn highlight(text: &str, matched: &[String]) -> Vec<(bool, String)> {
 }
 
 fn cell_class(c: &Cell) -> &'static str {
-    match marker(c) {
-        "▲" => "s",
-        "▼" | "‼" => "i",
-        "◆" => "b",
-        _ if c.mentions.total() > 0 => "m",
-        _ => "",
+    match c.listed_as() {
+        ListedAs::Strength => "s",
+        ListedAs::Improvement | ListedAs::Priority => "i",
+        ListedAs::Both => "b",
+        ListedAs::NotListed if c.mentions.total() > 0 => "m",
+        ListedAs::NotListed => "",
     }
 }
 
 fn describe(theme: &str, area: &str, c: &Cell) -> String {
-    let listed = match marker(c) {
-        "▲" => "listed as a strength",
-        "▼" => "listed as an improvement",
-        "‼" => "listed as a priority action",
-        "◆" => "listed both as a strength and as an improvement",
-        _ => "not listed",
+    let listed = match c.listed_as() {
+        ListedAs::Strength => "listed as a strength",
+        ListedAs::Improvement => "listed as an improvement",
+        ListedAs::Priority => "listed as a priority action",
+        ListedAs::Both => "listed both as a strength and as an improvement",
+        ListedAs::NotListed => "not listed",
     };
     let m = &c.mentions;
     format!(
@@ -121,7 +122,7 @@ fn evidence_item(e: &CellEvidence) -> Markup {
 
 fn meta_list(d: &DocInfo) -> Markup {
     let m = &d.meta;
-    let date = |x: Option<letters_core::Date>| x.map(|d| d.to_string());
+    let date = |x: Option<Date>| x.map(|d| d.to_string());
     html! {
         dl.meta {
             dt { "File" } dd { (d.path) " (" (d.kind) ")" }
@@ -141,8 +142,7 @@ fn meta_list(d: &DocInfo) -> Markup {
 
 /// The whole page.
 pub fn page(c: &Comparison, docs: &[DocInfo]) -> String {
-    let rows: Vec<&letters_core::ThemeRow> =
-        c.themes.iter().filter(|r| r.cells.values().any(|x| !x.is_empty())).collect();
+    let rows: Vec<&ThemeRow> = c.themes.iter().filter(|r| r.cells.values().any(|x| !x.is_empty())).collect();
     let max_mentions = rows.iter().flat_map(|r| r.cells.values()).map(|x| x.mentions.total()).max().unwrap_or(1).max(1);
     let id = |t: usize, a: usize| format!("ev-{t}-{a}");
     let n_docs: usize = c.areas.iter().map(|g| g.documents.len()).sum();

@@ -2,7 +2,8 @@
 
 use std::io::Write;
 
-use letters_core::{Evidence, Finding, Polarity, Span};
+use letters_core::tag::Evidence;
+use letters_core::{Finding, Polarity, Span};
 use serde::Serialize;
 
 use super::{JsonArray, Style, json_line, md_escape, wrap};

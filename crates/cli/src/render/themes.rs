@@ -2,7 +2,8 @@
 
 use std::io::Write;
 
-use letters_core::{Entry, Taxonomy};
+use letters_core::Taxonomy;
+use letters_core::tag::Entry;
 use serde::Serialize;
 
 use super::{JsonArray, Style, json_line, md_escape, truncate};

@@ -13,13 +13,16 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 pub use model::{
-    Cell, CellEvidence, Comparison, DocumentRef, Flip, Group, Listed, Listing, Mentions, Rates, Similarity, ThemeRow,
+    Cell, CellEvidence, Comparison, DocumentRef, Flip, Group, Listed, ListedAs, Listing, Mentions, Rates, Similarity,
+    ThemeRow,
 };
 
-use crate::model::{DocKind, Document, SectionKind};
-use crate::polarity::Polarity;
-use crate::tagger::{Finding, Tagger, Unit};
-use crate::taxonomy::Taxonomy;
+use crate::document::Document;
+use crate::meta::DocKind;
+use crate::structure::SectionKind;
+use crate::tag::Polarity;
+use crate::tag::Taxonomy;
+use crate::tag::{Finding, Tagger, Unit};
 
 /// How documents are grouped into columns.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -123,7 +126,7 @@ impl SummaryAcc {
             seq: 0,
             summary: DocSummary {
                 key: c.key(path, doc),
-                inspected: matches!(doc.kind, DocKind::InspectionLetter | DocKind::Report),
+                inspected: doc.kind.is_inspection(),
                 document: DocumentRef {
                     path: path.to_string(),
                     kind: doc.kind,
@@ -217,16 +220,14 @@ pub struct Comparer {
 fn counts_mentions(kind: DocKind, section: SectionKind) -> bool {
     match section {
         SectionKind::Closing => false,
-        SectionKind::Introduction | SectionKind::Context | SectionKind::NextSteps => {
-            !matches!(kind, DocKind::InspectionLetter | DocKind::Report)
-        }
+        SectionKind::Introduction | SectionKind::Context | SectionKind::NextSteps => !kind.is_inspection(),
         _ => true,
     }
 }
 
 impl Comparer {
     fn key(&self, path: &str, doc: &Document) -> (bool, String) {
-        let inspected = matches!(doc.kind, DocKind::InspectionLetter | DocKind::Report);
+        let inspected = doc.kind.is_inspection();
         let stem = || {
             std::path::Path::new(path)
                 .file_stem()
@@ -278,7 +279,7 @@ impl Comparer {
     pub fn summarise(&self, path: &str, doc: &Document, tagger: &Tagger) -> DocSummary {
         let mut acc = SummaryAcc::new(self, path, doc);
         tagger.visit_document(doc, |u| {
-            let mut themes: Vec<u32> = u.themes.iter().map(|t| t.0).collect();
+            let mut themes: Vec<u32> = u.themes.iter().map(|h| h.entry).collect();
             themes.sort_unstable();
             themes.dedup();
             acc.unit(u.section, u.unit, u.polarity, &themes, |t| CellEvidence {
@@ -291,8 +292,8 @@ impl Comparer {
                 matched: u
                     .themes
                     .iter()
-                    .filter(|m| m.0 == t)
-                    .map(|&(_, a, b)| u.block.text[a..b].to_string())
+                    .filter(|h| h.entry == t)
+                    .map(|h| u.block.text[h.start..h.end].to_string())
                     .collect(),
             });
         });

@@ -6,9 +6,11 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::GroupBy;
-use crate::model::{DocKind, SectionKind, Span};
-use crate::polarity::Polarity;
-use crate::tagger::Unit;
+use crate::meta::DocKind;
+use crate::structure::SectionKind;
+use crate::tag::Polarity;
+use crate::tag::Unit;
+use crate::text::Span;
 
 /// Counts of listed items carrying a theme.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -26,6 +28,38 @@ impl Listed {
     pub fn total(&self) -> u32 {
         self.strength + self.improvement + self.priority
     }
+
+    /// Items on the side of what needs to improve: improvements and priority actions.
+    pub fn improvement_side(&self) -> u32 {
+        self.improvement + self.priority
+    }
+
+    /// How the theme is listed, all items together.
+    pub fn listed_as(&self) -> ListedAs {
+        match (self.strength > 0, self.improvement_side() > 0) {
+            (true, true) => ListedAs::Both,
+            (false, true) if self.priority > 0 => ListedAs::Priority,
+            (false, true) => ListedAs::Improvement,
+            (true, false) => ListedAs::Strength,
+            (false, false) => ListedAs::NotListed,
+        }
+    }
+}
+
+/// How a theme is listed in a group's documents: what a cell's symbol says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ListedAs {
+    /// In no list.
+    NotListed,
+    /// In strengths lists only.
+    Strength,
+    /// In improvement lists only.
+    Improvement,
+    /// As a priority action (perhaps also as an improvement), never as a strength.
+    Priority,
+    /// Both as a strength and as an improvement or priority action.
+    Both,
 }
 
 /// Counts of sentences mentioning a theme, by polarity.
@@ -103,6 +137,11 @@ impl Cell {
     pub fn is_empty(&self) -> bool {
         self.listed.total() == 0 && self.mentions.total() == 0
     }
+
+    /// How the theme is listed in this group.
+    pub fn listed_as(&self) -> ListedAs {
+        self.listed.listed_as()
+    }
 }
 
 /// A document in a group.
@@ -113,7 +152,7 @@ pub struct DocumentRef {
     /// Its kind.
     pub kind: DocKind,
     /// Its date, if known.
-    pub date: Option<crate::model::Date>,
+    pub date: Option<crate::meta::Date>,
     /// Its words.
     pub words: usize,
 }

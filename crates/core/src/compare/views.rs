@@ -2,7 +2,7 @@
 //! areas share or hold alone, and how alike the areas' profiles are.
 
 use super::model::{Cell, Flip, Listing, Similarity};
-use crate::polarity::Polarity;
+use crate::tag::Polarity;
 
 /// The derived views of a comparison.
 pub(super) struct Views {
@@ -23,7 +23,7 @@ pub(super) fn derive(themes: &[(String, String)], areas: &[(&str, &[Cell])]) -> 
             areas.iter().filter(|(_, cells)| keep(&cells[t])).map(|(name, _)| name.to_string()).collect()
         };
         let strength = listed_in(&|c| c.listed.strength > 0);
-        let improvement = listed_in(&|c| c.listed.improvement + c.listed.priority > 0);
+        let improvement = listed_in(&|c| c.listed.improvement_side() > 0);
         if strength.iter().any(|s| improvement.iter().any(|i| i != s)) {
             flips.push(Flip {
                 theme: id.clone(),
@@ -54,7 +54,7 @@ fn similarity(areas: &[(&str, &[Cell])]) -> Vec<Similarity> {
             .flat_map(|c| {
                 [
                     f64::from(c.listed.strength + c.mentions.strength),
-                    f64::from(c.listed.improvement + c.listed.priority + c.mentions.improvement),
+                    f64::from(c.listed.improvement_side() + c.mentions.improvement),
                     f64::from(c.mentions.mixed),
                 ]
             })

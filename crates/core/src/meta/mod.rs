@@ -1,0 +1,42 @@
+//! The metadata stage: what a document is and what it says about itself — its kind
+//! (`kind`), dates (`dates`), area (`area`), the people it is addressed to and signed by
+//! (`people`), everything else its letterhead, title and sections state (`extract`), and
+//! warnings about what is missing or out of order (`warnings`).
+
+pub(crate) mod area;
+pub(crate) mod dates;
+pub(crate) mod extract;
+pub(crate) mod kind;
+mod model;
+pub(crate) mod people;
+pub(crate) mod warnings;
+
+pub use model::{Date, DocKind, Inspectorate, Meta, Period, Person};
+
+use crate::error::Warning;
+use crate::structure::{Parsed, SectionKind};
+use crate::text::prefix;
+
+/// What the metadata stage reads from a parsed document.
+pub(crate) struct Read {
+    pub kind: DocKind,
+    pub meta: Meta,
+    pub warnings: Vec<Warning>,
+}
+
+/// Reads the kind, metadata and structural warnings of `text`, parsed as `parsed`.
+pub(crate) fn read(text: &str, parsed: &Parsed) -> Read {
+    let kinds: Vec<SectionKind> = parsed.sections.iter().map(|s| s.kind).collect();
+    let kind = kind::detect(prefix(text, 4000), &kinds);
+    let meta = extract::extract(&extract::Input {
+        src: text,
+        lines: &parsed.lines,
+        furniture: &parsed.furniture.flags,
+        front: &parsed.front,
+        sections: &parsed.sections,
+        kind,
+        opts: parsed.clean_options(),
+    });
+    let warnings = warnings::check(kind, &meta, &parsed.sections);
+    Read { kind, meta, warnings }
+}

@@ -1,0 +1,212 @@
+//! Phrase matching: every surface form of every phrase in one Aho-Corasick automaton, whole
+//! words only, longest match wins.
+
+use crate::text::fold_quote;
+
+/// Straight quotes, single spaces, no surrounding space.
+pub(crate) fn normalise(phrase: &str) -> String {
+    let p: String = phrase.chars().map(|c| fold_quote(c).unwrap_or(c)).collect();
+    p.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A short all-capital acronym ("ABE", "LADO", "PPN"): matched case-sensitively.
+pub(crate) fn is_acronym(p: &str) -> bool {
+    (2..=6).contains(&p.len())
+        && p.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        && p.chars().filter(char::is_ascii_uppercase).count() >= 2
+}
+
+/// Simple inflections of a word: plural, past, present participle.
+fn inflect(w: &str) -> Vec<String> {
+    let mut v = vec![w.to_string()];
+    if w.chars().count() < 3 || !w.chars().all(|c| c.is_alphabetic()) {
+        return v;
+    }
+    let vowel = |c: char| "aeiou".contains(c);
+    let chars: Vec<char> = w.chars().collect();
+    let n = chars.len();
+    let last = chars[n - 1];
+    v.push(format!("{w}s"));
+    if w.ends_with(['s', 'x', 'z']) || w.ends_with("ch") || w.ends_with("sh") {
+        v.push(format!("{w}es"));
+    }
+    if last == 'y' && !vowel(chars[n - 2]) {
+        let stem: String = chars[..n - 1].iter().collect();
+        v.push(format!("{stem}ies"));
+        v.push(format!("{stem}ied"));
+        v.push(format!("{w}ing"));
+    } else if last == 'e' {
+        let stem: String = chars[..n - 1].iter().collect();
+        v.push(format!("{w}d"));
+        v.push(format!("{stem}ing"));
+    } else {
+        v.push(format!("{w}ed"));
+        v.push(format!("{w}ing"));
+        // Short consonant-vowel-consonant words double their last letter: plan, planned.
+        if n <= 4 && !vowel(last) && vowel(chars[n - 2]) && !vowel(chars[n - 3]) && !"wxy".contains(last) {
+            v.push(format!("{w}{last}ed"));
+            v.push(format!("{w}{last}ing"));
+        }
+    }
+    v
+}
+
+/// Every surface form of a (normalised) phrase: words joined by a space or by nothing (text is
+/// matched with hyphens turned into spaces, see [`Normalised`]), and the last word inflected.
+/// Acronyms get only their plural.
+pub(crate) fn variants(phrase: &str, inflections: bool) -> Vec<String> {
+    if is_acronym(phrase) {
+        return vec![phrase.to_string(), format!("{phrase}s"), format!("{phrase}'s")];
+    }
+    let words: Vec<&str> = phrase.split([' ', '-']).filter(|w| !w.is_empty()).collect();
+    let Some((last, init)) = words.split_last() else { return Vec::new() };
+    let lasts = if inflections { inflect(last) } else { vec![last.to_string()] };
+    let gaps = init.len();
+    // Each gap: a space, or nothing ("multiagency"); long phrases only with spaces.
+    let combos: usize = if gaps <= 3 { 1 << gaps } else { 1 };
+    let mut out = Vec::with_capacity(combos * lasts.len());
+    for code in 0..combos {
+        let mut head = String::new();
+        for (k, w) in init.iter().enumerate() {
+            head.push_str(w);
+            if code & (1 << k) == 0 {
+                head.push(' ');
+            }
+        }
+        for l in &lasts {
+            out.push(format!("{head}{l}"));
+        }
+    }
+    out
+}
+
+/// Text prepared for phrase matching, with a map back to the original: curly apostrophes
+/// straightened, whitespace runs single, and hyphens inside words ("information-sharing",
+/// "multi- agency" from a PDF line break) turned into spaces.
+#[derive(Debug, Default)]
+pub(crate) struct Normalised {
+    pub text: String,
+    /// For each byte of `text`, where its character starts in the original.
+    orig: Vec<u32>,
+    /// For each byte of `text`, how long its character is in the original.
+    orig_len: Vec<u8>,
+}
+
+impl Normalised {
+    pub fn new(input: &str) -> Normalised {
+        let mut n = Normalised::with_capacity(input.len());
+        n.push(input, 0);
+        n
+    }
+
+    pub fn with_capacity(cap: usize) -> Normalised {
+        Normalised {
+            text: String::with_capacity(cap),
+            orig: Vec::with_capacity(cap),
+            orig_len: Vec::with_capacity(cap),
+        }
+    }
+
+    fn emit(&mut self, c: char, at: u32, len: u8) {
+        let start = self.text.len();
+        self.text.push(c);
+        for _ in start..self.text.len() {
+            self.orig.push(at);
+            self.orig_len.push(len);
+        }
+    }
+
+    /// Appends `input`, whose first byte stands at offset `base` of the original.
+    pub fn push(&mut self, input: &str, base: u32) {
+        let bytes = input.as_bytes();
+        // Bytes copied as they are, in bulk: printable ASCII but for hyphens and backticks.
+        let plain = |b: u8| (0x21..0x7f).contains(&b) && b != b'-' && b != b'`';
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if plain(b) {
+                let j = i + bytes[i..].iter().take_while(|&&b| plain(b)).count();
+                self.text.push_str(&input[i..j]);
+                self.orig.extend((i as u32..j as u32).map(|k| base + k));
+                self.orig_len.resize(self.orig_len.len() + (j - i), 1);
+                i = j;
+                continue;
+            }
+            let (c, len) = if b < 0x80 {
+                (b as char, 1)
+            } else {
+                let c = input[i..].chars().next().unwrap_or(' ');
+                (c, c.len_utf8())
+            };
+            let out = match c {
+                '-' | '\u{2010}' | '\u{2011}' | '\u{2013}' => {
+                    let prev_word = self.text.chars().next_back().is_some_and(char::is_alphanumeric);
+                    let mut rest = input[i + len..].chars();
+                    let next = rest.next();
+                    let next_word = next.is_some_and(char::is_alphabetic)
+                        || (next == Some(' ') && rest.next().is_some_and(char::is_lowercase));
+                    if prev_word && next_word { ' ' } else { c }
+                }
+                c if c.is_whitespace() => ' ',
+                c => fold_quote(c).unwrap_or(c),
+            };
+            if !(out == ' ' && (self.text.ends_with(' ') || self.text.ends_with('\n'))) {
+                self.emit(out, base + i as u32, len as u8);
+            }
+            i += len;
+        }
+    }
+
+    /// Appends a break between texts (a newline that no phrase crosses), standing at `at`.
+    pub fn push_break(&mut self, at: u32) {
+        if self.text.ends_with(' ') {
+            self.text.pop();
+            self.orig.pop();
+            self.orig_len.pop();
+        }
+        self.text.push('\n');
+        self.orig.push(at);
+        self.orig_len.push(1);
+    }
+
+    /// The first position of the normalised text at or after original offset `offset`.
+    pub fn position(&self, offset: u32) -> usize {
+        self.orig.partition_point(|&o| o < offset)
+    }
+
+    /// The original range of `[start, end)` of the normalised text.
+    pub fn original(&self, start: usize, end: usize) -> (usize, usize) {
+        if start >= end || end > self.orig.len() {
+            let at = self.orig.get(start).map_or(0, |&o| o as usize);
+            return (at, at);
+        }
+        (self.orig[start] as usize, self.orig[end - 1] as usize + self.orig_len[end - 1] as usize)
+    }
+}
+
+/// Whether `[start, end)` of `text` stands as whole words.
+pub(crate) fn whole_word(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn surface_forms() {
+        let v = variants("information-sharing", true);
+        for want in ["information sharing", "informationsharing", "information sharings"] {
+            assert!(v.contains(&want.to_string()), "{want} in {v:?}");
+        }
+        let v = variants("strategy meeting", true);
+        assert!(v.contains(&"strategy meetings".to_string()));
+        assert!(variants("delay", true).contains(&"delayed".to_string()));
+        assert!(variants("safety plan", true).contains(&"safety planning".to_string()));
+        assert!(variants("capacity", true).contains(&"capacities".to_string()));
+        assert!(variants("share", true).contains(&"sharing".to_string()));
+        assert_eq!(variants("PPN", true), ["PPN", "PPNs", "PPN's"]);
+    }
+}

@@ -1,0 +1,488 @@
+//! Polarity: is a sentence about a strength, something to improve, both, or neither?
+//!
+//! Evaluative cues from the taxonomy's lexicon are found as whole words (longest first, so
+//! "no delay" beats "delay" and "not consistently" beats "consistently"); a negator just before
+//! a cue flips it; contrast words ("but", "although", "while", "however") split the sentence
+//! into clauses, and clauses that pull opposite ways make it `mixed`.
+
+use serde::{Deserialize, Serialize};
+
+use super::taxonomy::Lexicon;
+
+/// Whether a finding is a strength, an improvement, both, or neither.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Polarity {
+    /// Something done well.
+    Strength,
+    /// Something that needs to improve.
+    Improvement,
+    /// Both, in contrasting clauses.
+    Mixed,
+    /// No evaluative cue.
+    Neutral,
+}
+
+impl Polarity {
+    /// The kebab-case name used in output.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Polarity::Strength => "strength",
+            Polarity::Improvement => "improvement",
+            Polarity::Mixed => "mixed",
+            Polarity::Neutral => "neutral",
+        }
+    }
+
+    /// All values, in output order.
+    pub const ALL: [Polarity; 4] = [Polarity::Strength, Polarity::Improvement, Polarity::Mixed, Polarity::Neutral];
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cue {
+    Positive,
+    Negative,
+    Negator,
+    Contrast,
+    /// Phrases that contain a cue word but are not evaluative ("as well as").
+    Inert,
+}
+
+/// Subordinators that open a contrasting clause at the start of a sentence.
+const OPENERS: &[&str] = &["although", "while", "whilst", "despite", "though", "even though", "notwithstanding"];
+
+/// Phrases that look evaluative but are not.
+const INERT: &[&str] = &[
+    "as well as",
+    "as well",
+    "well-being",
+    "wellbeing",
+    "well being",
+    "not only",
+    "only when",
+    "only if",
+    "only then",
+    "the only",
+    "clear that",
+    "good practice looks like",
+    "what good practice looks like",
+    "need to improve as well as strengths",
+    "to ensure",
+    "to ensure that",
+    "in order to ensure",
+    "how well",
+    "how effectively",
+    "how effective",
+];
+
+/// Negative cues that state an obligation or a need: the positive words after them in the same
+/// clause describe what should be, not what is ("plans need to be more effective", "leaders
+/// should ensure timely strategy meetings"), so they do not count.
+const OBLIGATIONS: &[&str] = &[
+    "need to",
+    "needs to",
+    "should",
+    "must",
+    "need to be improved",
+    "needs to be improved",
+    "need to be strengthened",
+    "needs to be strengthened",
+    "the need for",
+    "a need for",
+    "there is a need",
+    "would benefit",
+    "scope to",
+    "needs to improve",
+    "need to improve",
+];
+
+/// A polarity and the words that decided it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Verdict {
+    pub polarity: Polarity,
+    /// Byte ranges of `text` that decided it.
+    pub cues: Vec<(usize, usize)>,
+}
+
+/// Whether a negative cue is a negation ("not always", "never", "not yet"): the qualities that
+/// follow it are what is missing.
+fn denies(cue: &str) -> bool {
+    cue.split(|c: char| !c.is_alphanumeric()).any(|w| matches!(w, "not" | "never" | "nor"))
+}
+
+/// Whether the text between a negation and a positive cue only continues a list of qualities
+/// ("specific, comprehensive or"): no clause or sentence break, no verb-like joiner.
+fn is_list_gap(gap: &str) -> bool {
+    !gap.contains([';', '.', ':'])
+        && !gap.contains(", and ")
+        && !gap.contains(", but ")
+        && gap.split(',').all(|part| part.split_whitespace().count() <= 3)
+}
+
+/// The cue kinds, by the index the matching engine gives them.
+const KINDS: [Cue; 5] = [Cue::Positive, Cue::Negative, Cue::Negator, Cue::Contrast, Cue::Inert];
+
+/// The lexicon's lists in kind order, with whether their last words inflect (negators and
+/// contrast words do not: "not" must not become "noted").
+pub(crate) fn cue_lists(lex: &Lexicon) -> super::engine::CueLists<'_> {
+    super::engine::CueLists {
+        lists: vec![
+            (lex.positive.as_slice(), true),
+            (lex.negative.as_slice(), true),
+            (lex.negators.as_slice(), false),
+            (lex.contrast.as_slice(), false),
+        ],
+        inert: INERT,
+    }
+}
+
+/// What each piece of evidence adds to its clause's score: a clause scoring above zero reads as
+/// a strength, below zero as something to improve.
+mod weight {
+    /// A positive cue ("effective").
+    pub const POSITIVE: f32 = 1.0;
+    /// A negative cue ("weak"): weighs more than a positive one, since inspectors hedge praise
+    /// and state deficits plainly ("clear but weak" is weak).
+    pub const NEGATIVE: f32 = -1.5;
+    /// A positive cue a negator flips ("not effective"): as strong as a negative cue.
+    pub const NEGATED_POSITIVE: f32 = -1.5;
+    /// A negative cue a negator flips ("no delay"): as strong as a positive cue.
+    pub const NEGATED_NEGATIVE: f32 = 1.0;
+    /// A negator that no cue follows ("there is no plan"): something missing, said softly.
+    pub const DANGLING_NEGATOR: f32 = -0.75;
+}
+
+/// How far, in words, a negator reaches to the cue it flips, and a negation to the qualities
+/// listed after it.
+const NEGATION_REACH: usize = 5;
+
+/// A cue match: its byte range in the sentence and its kind.
+struct CueHit {
+    start: usize,
+    end: usize,
+    kind: Cue,
+}
+
+/// Judges one sentence from its cue matches: `(start, end, kind index)` in `text`, leftmost-
+/// longest, in order.
+///
+/// The sentence is cut into clauses ([`clause_bounds`]); each cue adds its [`weight`] to its
+/// clause's score, a negator flipping the cue within [`NEGATION_REACH`] words after it in the
+/// same clause; positive words after an obligation ("should", "need to") are the goal, not the
+/// state, and do not count; a negation governs the qualities listed after it ("not specific,
+/// clear or effective" counts once). Clauses of opposite signs make the sentence mixed, as does
+/// a clause whose positive and negative evidence cancel out.
+pub(crate) fn judge(text: &str, hits: &[(usize, usize, u32)]) -> Verdict {
+    let hits: Vec<CueHit> =
+        hits.iter().map(|&(start, end, k)| CueHit { start, end, kind: KINDS[k as usize] }).collect();
+    let lower = text.to_ascii_lowercase();
+    let mut scorer = Scorer::new(text, &lower, clause_bounds(text, &lower, &hits));
+    for h in &hits {
+        match h.kind {
+            Cue::Negator => scorer.negator(h),
+            Cue::Positive | Cue::Negative => scorer.cue(h),
+            Cue::Contrast | Cue::Inert => {}
+        }
+    }
+    scorer.finish()
+}
+
+/// Where clauses start: after the comma that ends an opening subordinate clause ("Although …,"),
+/// and at a contrast word later in the sentence ("…, but …", "…, while …").
+fn clause_bounds(text: &str, lower: &str, hits: &[CueHit]) -> Vec<usize> {
+    let mut bounds: Vec<usize> = Vec::new();
+    for h in hits.iter().filter(|h| h.kind == Cue::Contrast) {
+        let word = &lower[h.start..h.end];
+        // At the start of the sentence, perhaps after "However," or "But".
+        let first = h.start < 32
+            && lower[..h.start]
+                .split(|c: char| !c.is_alphanumeric())
+                .all(|w| w.is_empty() || matches!(w, "however" | "but" | "and" | "yet" | "so"));
+        if first {
+            if OPENERS.contains(&word)
+                && let Some(c) = text[h.end..].find(',')
+            {
+                bounds.push(h.end + c + 1);
+            }
+            continue; // "However, …" and "But …" contrast with the sentence before
+        }
+        let after_comma = text[..h.start].trim_end().ends_with([',', ';', '–', '-']);
+        if (word == "while" || word == "whilst") && !after_comma {
+            continue; // temporal "while"
+        }
+        bounds.push(h.start);
+    }
+    bounds.sort_unstable();
+    bounds.dedup();
+    bounds
+}
+
+/// A negator waiting for the cue it flips: its word index, start and clause.
+#[derive(Clone, Copy)]
+struct Negator {
+    word: usize,
+    start: usize,
+    clause: usize,
+}
+
+/// The scores of a sentence's clauses, cue by cue.
+struct Scorer<'t> {
+    text: &'t str,
+    lower: &'t str,
+    /// Byte offsets of the spaces: word `i` starts after the `i`-th.
+    spaces: Vec<usize>,
+    bounds: Vec<usize>,
+    scores: Vec<f32>,
+    pos_seen: Vec<bool>,
+    neg_seen: Vec<bool>,
+    /// Byte ranges of the words that decided the verdict.
+    cues: Vec<(usize, usize)>,
+    /// The last negator, until a cue takes it.
+    negator: Option<Negator>,
+    /// Negators no cue took.
+    dangling: Vec<Negator>,
+    /// The clause an obligation cue opened.
+    obliged: Option<usize>,
+    /// The last negation — a negator and the cue it flipped, or a negative cue that is itself a
+    /// negation ("not always") — as (word after it, its end, clause): it governs the qualities
+    /// listed right after it.
+    denied: Option<(usize, usize, usize)>,
+}
+
+impl<'t> Scorer<'t> {
+    fn new(text: &'t str, lower: &'t str, bounds: Vec<usize>) -> Scorer<'t> {
+        let n = bounds.len() + 1;
+        Scorer {
+            text,
+            lower,
+            spaces: text.bytes().enumerate().filter(|(_, c)| *c == b' ').map(|(i, _)| i).collect(),
+            bounds,
+            scores: vec![0.0; n],
+            pos_seen: vec![false; n],
+            neg_seen: vec![false; n],
+            cues: Vec::new(),
+            negator: None,
+            dangling: Vec::new(),
+            obliged: None,
+            denied: None,
+        }
+    }
+
+    fn word_at(&self, offset: usize) -> usize {
+        self.spaces.partition_point(|&s| s < offset)
+    }
+
+    fn clause_of(&self, offset: usize) -> usize {
+        self.bounds.partition_point(|&b| b <= offset)
+    }
+
+    fn negator(&mut self, h: &CueHit) {
+        // A negator that no cue followed still says something is missing.
+        if let Some(n) = self.negator.take() {
+            self.dangling.push(n);
+        }
+        self.negator = Some(Negator { word: self.word_at(h.start), start: h.start, clause: self.clause_of(h.start) });
+    }
+
+    /// The waiting negator, if it reaches the cue at `h` (same clause, within reach, and only a
+    /// list of qualities between them).
+    fn negating(&self, h: &CueHit, clause: usize, w: usize) -> Option<Negator> {
+        self.negator.filter(|n| {
+            let gap = &self.lower[n.start..h.start];
+            n.clause == clause
+                && w.saturating_sub(n.word) <= NEGATION_REACH
+                && (!gap.contains([',', ';', '.']) || is_list_gap(gap))
+        })
+    }
+
+    fn cue(&mut self, h: &CueHit) {
+        let clause = self.clause_of(h.start);
+        let w = self.word_at(h.start);
+        let negated = self.negating(h, clause, w);
+        let positive = h.kind == Cue::Positive;
+        if positive && negated.is_none() && self.obliged == Some(clause) {
+            return; // what should be, not what is
+        }
+        let listed = self.denied.filter(|&(dw, de, dc)| {
+            dc == clause && w.saturating_sub(dw) <= NEGATION_REACH && is_list_gap(&self.lower[de..h.start])
+        });
+        if positive && negated.is_none() && listed.is_some() {
+            return; // already counted in the negation that governs it
+        }
+        self.denied = None;
+        let negation =
+            if positive { negated.is_some() } else { negated.is_none() && denies(&self.lower[h.start..h.end]) };
+        if negation {
+            self.denied = Some((self.word_at(h.end), h.end, clause));
+        }
+        if !positive && negated.is_none() && OBLIGATIONS.contains(&&self.lower[h.start..h.end]) {
+            self.obliged = Some(clause);
+        }
+        let (value, start) = match (positive, negated) {
+            (true, None) => (weight::POSITIVE, h.start),
+            (true, Some(n)) => (weight::NEGATED_POSITIVE, n.start),
+            (false, None) => (weight::NEGATIVE, h.start),
+            (false, Some(n)) => (weight::NEGATED_NEGATIVE, n.start),
+        };
+        self.add(clause, value);
+        self.cues.push((start, h.end));
+        self.negator = None;
+    }
+
+    fn add(&mut self, clause: usize, value: f32) {
+        if value > 0.0 {
+            self.pos_seen[clause] = true;
+        } else {
+            self.neg_seen[clause] = true;
+        }
+        self.scores[clause] += value;
+    }
+
+    fn finish(mut self) -> Verdict {
+        if let Some(n) = self.negator.take() {
+            self.dangling.push(n);
+        }
+        for n in std::mem::take(&mut self.dangling) {
+            self.add(n.clause, weight::DANGLING_NEGATOR);
+            let text = self.text;
+            let end =
+                text[n.start..].find(|c: char| !c.is_alphanumeric() && c != '\'').map_or(text.len(), |e| n.start + e);
+            self.cues.push((n.start, end));
+        }
+        let any_pos = self.scores.iter().any(|&s| s > 0.0);
+        let any_neg = self.scores.iter().any(|&s| s < 0.0);
+        let polarity = match (any_pos, any_neg) {
+            (true, true) => Polarity::Mixed,
+            (true, false) => Polarity::Strength,
+            (false, true) => Polarity::Improvement,
+            (false, false) if self.pos_seen.iter().zip(&self.neg_seen).any(|(p, n)| *p && *n) => Polarity::Mixed,
+            (false, false) => Polarity::Neutral,
+        };
+        if polarity == Polarity::Neutral {
+            self.cues.clear();
+        }
+        self.cues.sort_unstable();
+        Verdict { polarity, cues: self.cues }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Builds a sentence and its cue hits from a marked-up one: `+word` a positive cue, `-word` a
+    /// negative one, `!word` a negator, `~word` a contrast word, `=word` an inert phrase; words
+    /// joined by `_` are one cue ("-not_always" is the cue "not always").
+    fn marked(s: &str) -> (String, Vec<(usize, usize, u32)>) {
+        let mut text = String::new();
+        let mut hits = Vec::new();
+        for (i, w) in s.split(' ').enumerate() {
+            if i > 0 {
+                text.push(' ');
+            }
+            let kind = match w.chars().next() {
+                Some('+') => Some(0),
+                Some('-') => Some(1),
+                Some('!') => Some(2),
+                Some('~') => Some(3),
+                Some('=') => Some(4),
+                _ => None,
+            };
+            let word = if kind.is_some() { &w[1..] } else { w };
+            let word = word.replace('_', " ");
+            let (body, tail) = match word.find([',', '.', ';']) {
+                Some(p) => (word[..p].to_string(), word[p..].to_string()),
+                None => (word.clone(), String::new()),
+            };
+            let start = text.len();
+            text.push_str(&body);
+            if let Some(k) = kind {
+                hits.push((start, text.len(), k));
+            }
+            text.push_str(&tail);
+        }
+        (text, hits)
+    }
+
+    fn verdict(s: &str) -> (Polarity, Vec<String>) {
+        let (text, hits) = marked(s);
+        let v = judge(&text, &hits);
+        (v.polarity, v.cues.iter().map(|&(a, b)| text[a..b].to_string()).collect())
+    }
+
+    /// Each rule of the scorer, one sentence each: what it decides and the words it gives.
+    #[test]
+    fn scorer_table() {
+        use Polarity::*;
+        let cases: &[(&str, Polarity, &[&str])] = &[
+            // Cues alone.
+            ("Plans are +effective.", Strength, &["effective"]),
+            ("Plans are -weak.", Improvement, &["weak"]),
+            ("Plans are written.", Neutral, &[]),
+            // Weights within a clause: a negative cue (1.5) outweighs one positive (1.0) …
+            ("Plans are +clear and -weak.", Improvement, &["clear", "weak"]),
+            // … but not two.
+            ("Plans are +clear, +thorough and -weak.", Strength, &["clear", "thorough", "weak"]),
+            // A negator flips the cue after it: a negated positive weighs 1.5 against a positive.
+            ("Plans are !not +effective ~but +timely.", Mixed, &["not effective", "timely"]),
+            ("Plans are +clear and !not +effective.", Improvement, &["clear", "not effective"]),
+            // A negated negative is a strength ("no delay") and weighs as a positive (1.0): against
+            // a negative (1.5) it loses.
+            ("There is !no -delay.", Strength, &["no delay"]),
+            ("There is !no -delay and a -backlog.", Improvement, &["no delay", "backlog"]),
+            // The negator's reach: five words, in the same clause, across no comma.
+            ("It is !not in any of these +effective.", Improvement, &["not in any of these effective"]),
+            // Further away, the negator is dropped: the cue counts as it is.
+            ("It is !not in any of these ways +effective.", Strength, &["effective"]),
+            // A gap of short comma-separated words is within reach.
+            ("It is !not, in truth, +effective.", Improvement, &["not, in truth, effective"]),
+            // A negator no cue follows still says something is missing (0.75): a positive (1.0)
+            // outweighs it.
+            ("There is !no plan.", Improvement, &["no"]),
+            ("Plans are +clear ~but there is !no plan.", Mixed, &["clear", "no"]),
+            ("Plans are +clear and there is !no plan.", Strength, &["clear", "no"]),
+            // Contrast: a later "but" starts a clause; clauses that pull apart make it mixed.
+            ("Plans are +clear ~but reviews are -slow.", Mixed, &["clear", "slow"]),
+            // An opening "Although …," clause ends at its comma.
+            ("~Although plans are +clear, reviews are -slow.", Mixed, &["clear", "slow"]),
+            // "However," at the start contrasts with the sentence before: no clause break here.
+            ("~However, plans are +clear and reviews are -slow.", Improvement, &["clear", "slow"]),
+            // A temporal "while" (no comma before it) is not a contrast; after a comma it is.
+            ("Plans are +clear ~while reviews are -slow.", Improvement, &["clear", "slow"]),
+            ("Plans are +clear, ~while reviews are -slow.", Mixed, &["clear", "slow"]),
+            // Three positives against two negatives in one clause balance exactly: mixed.
+            (
+                "Plans are +clear, +thorough, +timely, -slow and -weak.",
+                Mixed,
+                &["clear", "thorough", "timely", "slow", "weak"],
+            ),
+            // Two positives outweigh one negative.
+            ("Reviews are -slow, +clear and +useful.", Strength, &["slow", "clear", "useful"]),
+            // Obligations: positive words after "should"/"need to" are the goal, not the state.
+            ("Leaders -should make plans +effective.", Improvement, &["should"]),
+            ("Plans -need_to be +clear and +timely.", Improvement, &["need to"]),
+            // … unless negated.
+            ("Leaders -should not be !not +effective.", Improvement, &["should", "not effective"]),
+            // A negation governs the qualities listed after it: counted once.
+            ("Plans are -not_always +specific, +clear or +effective.", Improvement, &["not always"]),
+            ("Plans are !not +specific, +clear or +effective.", Improvement, &["not specific"]),
+            // … but not across ", and": there the positive counts again.
+            (
+                "Plans are -not_always +specific, and +effective reviews follow.",
+                Improvement,
+                &["not always", "effective"],
+            ),
+            // Inert phrases are no cue.
+            ("Schools =as_well_as police attend.", Neutral, &[]),
+        ];
+        let mut failures = Vec::new();
+        for (s, want, cues) in cases {
+            let (got, got_cues) = verdict(s);
+            let want_cues: Vec<String> = cues.iter().map(|c| c.to_string()).collect();
+            if (got, &got_cues) != (*want, &want_cues) {
+                failures.push(format!("{s}: want {want:?} {want_cues:?}, got {got:?} {got_cues:?}"));
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+}

@@ -1,0 +1,536 @@
+//! Tagging findings with themes, agencies and polarity, with the evidence for each tag.
+
+use std::collections::HashMap;
+
+use super::abbrev;
+use super::engine::{AGENCY, CUE, Engine, RawHit, THEME, Target, select};
+use super::finding::{Evidence, ExampleFailure, Finding, Match, Tags, Unit};
+use super::phrases::Normalised;
+use super::polarity::{Polarity, Verdict, cue_lists, judge};
+use super::taxonomy::{Entry, Taxonomy};
+use crate::document::Document;
+use crate::error::TaxonomyError;
+use crate::structure::{Block, BlockKind, SectionKind};
+use crate::text::Span;
+
+/// Builds a [`Tagger`]: the built-in taxonomy unless another is given.
+///
+/// ```
+/// use letters_core::{Taxonomy, TaggerBuilder};
+///
+/// let extra = Taxonomy::from_toml(
+///     "[[theme]]\nid = \"neglect\"\nlabel = \"Neglect\"\nphrases = [\"neglect\"]\n",
+///     "mine.toml",
+/// )
+/// .unwrap();
+/// let mut taxonomy = Taxonomy::builtin();
+/// taxonomy.extend(extra);
+/// let tagger = TaggerBuilder::new().taxonomy(taxonomy).build().unwrap();
+/// let tags = tagger.tag("Neglect is not always recognised.");
+/// assert!(tags.themes.contains(&"neglect".to_string()));
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct TaggerBuilder {
+    taxonomy: Option<Taxonomy>,
+}
+
+impl TaggerBuilder {
+    /// A builder with the built-in taxonomy.
+    pub fn new() -> TaggerBuilder {
+        TaggerBuilder::default()
+    }
+
+    /// Uses `taxonomy` instead of the built-in one.
+    pub fn taxonomy(&mut self, taxonomy: Taxonomy) -> &mut TaggerBuilder {
+        self.taxonomy = Some(taxonomy);
+        self
+    }
+
+    /// Compiles the matchers.
+    ///
+    /// # Errors
+    /// When a pattern fails to compile together with the others (each was checked alone
+    /// when the taxonomy was read).
+    pub fn build(&self) -> Result<Tagger, TaxonomyError> {
+        let taxonomy = self.taxonomy.clone().unwrap_or_else(Taxonomy::builtin);
+        let engine = Engine::new(&taxonomy, &cue_lists(&taxonomy.lexicon)).map_err(|e| TaxonomyError {
+            source_name: "taxonomy".into(),
+            line: None,
+            entry: None,
+            message: format!("patterns do not compile together: {e}"),
+        })?;
+        Ok(Tagger { taxonomy, engine })
+    }
+}
+
+/// Tags text and documents. Build it once and share it (`&Tagger` is `Sync`) across threads.
+#[derive(Debug, Clone)]
+pub struct Tagger {
+    taxonomy: Taxonomy,
+    pub(crate) engine: Engine,
+}
+
+impl Default for Tagger {
+    fn default() -> Tagger {
+        Tagger::new()
+    }
+}
+
+/// A theme or agency match in a unit: the entry's index in the taxonomy and a byte range of the
+/// text it was found in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Hit {
+    pub entry: u32,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Hit {
+    fn shifted(self, by: usize) -> Hit {
+        Hit { start: self.start + by, end: self.end + by, ..self }
+    }
+}
+
+/// What tagging finds in one unit: its theme and agency matches and its polarity verdict.
+struct UnitTags {
+    themes: Vec<Hit>,
+    agencies: Vec<Hit>,
+    verdict: Verdict,
+}
+
+/// A finding as the tagger sees it, borrowing from the document: indices, not ids.
+pub(crate) struct UnitView<'d> {
+    pub section: SectionKind,
+    pub heading: Option<&'d str>,
+    pub unit: Unit,
+    pub block: &'d Block,
+    /// The unit's range in `block.text`.
+    pub start: usize,
+    pub end: usize,
+    /// Theme matches, in `block.text`.
+    pub themes: &'d [Hit],
+    /// Agency matches, likewise.
+    pub agencies: &'d [Hit],
+    pub polarity: Polarity,
+    /// Cue ranges in `block.text`.
+    pub cues: &'d [(usize, usize)],
+}
+
+impl UnitView<'_> {
+    pub fn text(&self) -> &str {
+        &self.block.text[self.start..self.end]
+    }
+
+    /// The original span of a range of `block.text` (the unit's span when the block has no
+    /// offset map).
+    pub fn span_of(&self, start: usize, end: usize) -> Span {
+        self.block.original_span(start, end).unwrap_or_else(|| {
+            if self.unit == Unit::Item {
+                self.block.span
+            } else {
+                self.block.sentences.iter().find(|s| s.offset == self.start).map_or(self.block.span, |s| s.span)
+            }
+        })
+    }
+
+    /// Whether the unit is an item of a list section: its list, not its words, says its polarity.
+    pub fn is_listed(&self) -> bool {
+        self.unit == Unit::Item && self.section.is_list()
+    }
+}
+
+/// Scratch buffers reused across units.
+#[derive(Default)]
+struct Scratch {
+    selected: Vec<RawHit>,
+    cues: Vec<(usize, usize, u32)>,
+}
+
+/// A text prepared for tagging: normalised, and scanned once by every matcher.
+struct Scanned {
+    norm: Normalised,
+    hits: Vec<RawHit>,
+}
+
+impl Scanned {
+    /// The tags of the normalised range `[na, nb)`, whose original text is `text`, standing at
+    /// original offset `base`: matches and cues are byte ranges of `text`.
+    fn unit(&self, na: usize, nb: usize, text: &str, base: usize, s: &mut Scratch) -> UnitTags {
+        let lo = self.hits.partition_point(|h| (h.start as usize) < na);
+        let hi = self.hits[lo..].partition_point(|h| (h.start as usize) < nb) + lo;
+        let unit_hits: Vec<RawHit> = self.hits[lo..hi].iter().filter(|h| h.end as usize <= nb).copied().collect();
+        let local = |h: &RawHit| -> (usize, usize) {
+            let (a, b) = self.norm.original(h.start as usize, h.end as usize);
+            (a - base, b - base)
+        };
+        let facet_hits = |facet: u8, s: &mut Scratch| -> Vec<Hit> {
+            select(&unit_hits, facet, &mut s.selected);
+            s.selected
+                .iter()
+                .map(|h| {
+                    let (start, end) = local(h);
+                    Hit { entry: h.target.index, start, end }
+                })
+                .collect()
+        };
+        let themes = facet_hits(THEME, s);
+        let agencies = facet_hits(AGENCY, s);
+        select(&unit_hits, CUE, &mut s.selected);
+        s.cues.clear();
+        s.cues.extend(s.selected.iter().map(|h| {
+            let (a, b) = local(h);
+            (a, b, h.target.index)
+        }));
+        UnitTags { themes, agencies, verdict: judge(text, &s.cues) }
+    }
+}
+
+/// An abbreviation a document defines whose long form carries themes or agencies.
+struct Expansion {
+    short: String,
+    themes: Vec<u32>,
+    agencies: Vec<u32>,
+}
+
+impl Tagger {
+    /// A tagger with the built-in taxonomy.
+    pub fn new() -> Tagger {
+        TaggerBuilder::new().build().expect("the built-in taxonomy compiles (tested)")
+    }
+
+    /// The taxonomy in use.
+    pub fn taxonomy(&self) -> &Taxonomy {
+        &self.taxonomy
+    }
+
+    /// Tags a piece of text: themes, agencies, and polarity from its own cues.
+    pub fn tag(&self, text: &str) -> Tags {
+        let scanned = self.scan(Normalised::new(text));
+        let u = scanned.unit(0, scanned.norm.text.len(), text, 0, &mut Scratch::default());
+        let to_matches = |v: &[Hit], entries: &[Entry]| -> Vec<Match> {
+            v.iter().map(|h| Match { id: entries[h.entry as usize].id.clone(), start: h.start, end: h.end }).collect()
+        };
+        Tags {
+            themes: ids(u.themes.iter().map(|h| h.entry), &self.taxonomy.themes),
+            agencies: ids(u.agencies.iter().map(|h| h.entry), &self.taxonomy.agencies),
+            polarity: u.verdict.polarity,
+            cues: u.verdict.cues.iter().map(|&(a, b)| text[a..b].to_string()).collect(),
+            theme_matches: to_matches(&u.themes, &self.taxonomy.themes),
+            agency_matches: to_matches(&u.agencies, &self.taxonomy.agencies),
+        }
+    }
+
+    /// Judges the polarity of one sentence by its cues: the polarity and the deciding words.
+    pub fn polarity(&self, text: &str) -> (Polarity, Vec<String>) {
+        let t = self.tag(text);
+        (t.polarity, t.cues)
+    }
+
+    /// The number of raw matches of every matcher in a normalised text (for the `scan` stage).
+    #[cfg(feature = "stages")]
+    pub(crate) fn scan_count(&self, norm: Normalised) -> usize {
+        self.scan(norm).hits.len()
+    }
+
+    /// Scans a normalised text with every matcher.
+    fn scan(&self, norm: Normalised) -> Scanned {
+        let mut hits = Vec::new();
+        self.engine.scan(&norm.text, &mut hits);
+        Scanned { norm, hits }
+    }
+
+    /// Abbreviations the document defines whose long form carries a theme or an agency.
+    fn expansions(&self, doc: &Document) -> Vec<Expansion> {
+        let mut out: Vec<Expansion> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        let mut hits = Vec::new();
+        let mut sel = Vec::new();
+        for b in doc.sections.iter().flat_map(|s| &s.blocks) {
+            if !b.text.contains('(') {
+                continue;
+            }
+            for d in abbrev::definitions(&b.text) {
+                if !seen.insert(d.short.clone()) {
+                    continue;
+                }
+                let norm = Normalised::new(&d.long);
+                self.engine.scan(&norm.text, &mut hits);
+                select(&hits, THEME, &mut sel);
+                let themes: Vec<u32> = sel.iter().map(|h| h.target.index).collect();
+                select(&hits, AGENCY, &mut sel);
+                let agencies: Vec<u32> = sel.iter().map(|h| h.target.index).collect();
+                if !themes.is_empty() || !agencies.is_empty() {
+                    out.push(Expansion { short: d.short, themes, agencies });
+                }
+            }
+        }
+        out
+    }
+
+    /// Adds to `hits` a match of each expansion's themes and agencies wherever its short form
+    /// (or its plural) stands as a word of `text`, and sorts them again.
+    fn expansion_hits(text: &str, expansions: &[Expansion], hits: &mut Vec<RawHit>) {
+        if expansions.is_empty() {
+            return;
+        }
+        let index: HashMap<&str, usize> = expansions.iter().enumerate().map(|(i, e)| (e.short.as_str(), i)).collect();
+        let is_word = |c: char| c.is_alphanumeric() || c == '&';
+        let mut word_start = None;
+        for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+            if is_word(c) {
+                word_start.get_or_insert(i);
+                continue;
+            }
+            let Some(start) = word_start.take() else { continue };
+            let word = &text[start..i];
+            let found = index.get(word).or_else(|| word.strip_suffix('s').and_then(|w| index.get(w)));
+            let Some(&k) = found else { continue };
+            let e = &expansions[k];
+            let (start, end) = (start as u32, i as u32);
+            for (facet, list) in [(THEME, &e.themes), (AGENCY, &e.agencies)] {
+                for &index in list {
+                    let target = Target { facet, exclude: false, index };
+                    hits.push(RawHit { target, start, end, regex: true });
+                }
+            }
+        }
+        hits.sort_unstable_by_key(|h| (h.start, std::cmp::Reverse(h.end), h.target));
+    }
+
+    /// The document's blocks (but the closing's), normalised one after another at virtual
+    /// offsets with a break between them, and scanned once; abbreviations the document defines
+    /// tag as their long forms wherever they appear. Returns the blocks with their sections and
+    /// virtual offsets.
+    fn scan_document<'d>(&self, doc: &'d Document) -> (Vec<(&'d crate::structure::Section, &'d Block, u32)>, Scanned) {
+        let blocks: Vec<(&crate::structure::Section, &Block)> = doc
+            .sections
+            .iter()
+            .filter(|s| s.kind != SectionKind::Closing)
+            .flat_map(|s| s.blocks.iter().map(move |b| (s, b)))
+            .collect();
+        let total: usize = blocks.iter().map(|(_, b)| b.text.len() + 1).sum();
+        let mut norm = Normalised::with_capacity(total);
+        let mut placed = Vec::with_capacity(blocks.len());
+        let mut base = 0u32;
+        for (section, b) in blocks {
+            placed.push((section, b, base));
+            norm.push(&b.text, base);
+            base += b.text.len() as u32;
+            norm.push_break(base);
+            base += 1;
+        }
+        let mut scanned = self.scan(norm);
+        Self::expansion_hits(&scanned.norm.text, &self.expansions(doc), &mut scanned.hits);
+        (placed, scanned)
+    }
+
+    /// Visits every finding of a document: each list item whole, each sentence of other
+    /// blocks; the closing (signatures) is left out. The whole document is scanned once.
+    pub(crate) fn visit_document(&self, doc: &Document, mut visit: impl FnMut(&UnitView<'_>)) {
+        let (blocks, scanned) = self.scan_document(doc);
+        let mut s = Scratch::default();
+        for (section, block, base) in blocks {
+            let mut emit = |unit: Unit, start: usize, end: usize, s: &mut Scratch| {
+                let na = scanned.norm.position(base + start as u32);
+                let nb = scanned.norm.position(base + end as u32);
+                let tags = scanned.unit(na, nb, &block.text[start..end], base as usize + start, s);
+                let themes: Vec<Hit> = tags.themes.into_iter().map(|h| h.shifted(start)).collect();
+                let agencies: Vec<Hit> = tags.agencies.into_iter().map(|h| h.shifted(start)).collect();
+                let mut view = UnitView {
+                    section: section.kind,
+                    heading: section.heading.as_deref(),
+                    unit,
+                    block,
+                    start,
+                    end,
+                    themes: &themes,
+                    agencies: &agencies,
+                    polarity: tags.verdict.polarity,
+                    cues: &[],
+                };
+                let cues: Vec<(usize, usize)> = if view.is_listed() {
+                    view.polarity =
+                        if section.kind == SectionKind::Strengths { Polarity::Strength } else { Polarity::Improvement };
+                    Vec::new()
+                } else {
+                    tags.verdict.cues.iter().map(|&(a, b)| (a + start, b + start)).collect()
+                };
+                view.cues = &cues;
+                visit(&view);
+            };
+            if block.kind == BlockKind::Item {
+                emit(Unit::Item, 0, block.text.len(), &mut s);
+            } else {
+                for st in &block.sentences {
+                    emit(Unit::Sentence, st.offset, st.offset + st.text.len(), &mut s);
+                }
+            }
+        }
+    }
+
+    /// Every finding of a document: each list item whole, each sentence of other blocks;
+    /// the closing (signatures) is left out.
+    pub fn tag_document(&self, doc: &Document) -> Vec<Finding> {
+        let mut out = Vec::new();
+        self.visit_document(doc, |u| out.push(self.finding(u)));
+        out
+    }
+
+    /// An owned finding from a view.
+    pub(crate) fn finding(&self, u: &UnitView<'_>) -> Finding {
+        let text = u.text();
+        let cues = if u.is_listed() {
+            u.heading.map(|h| vec![h.to_string()]).unwrap_or_default()
+        } else {
+            u.cues.iter().map(|&(a, b)| u.block.text[a..b].to_string()).collect()
+        };
+        Finding {
+            section: u.section,
+            unit: u.unit,
+            text: text.to_string(),
+            span: u.span_of(u.start, u.end),
+            themes: ids(u.themes.iter().map(|h| h.entry), &self.taxonomy.themes),
+            agencies: ids(u.agencies.iter().map(|h| h.entry), &self.taxonomy.agencies),
+            polarity: u.polarity,
+            cues,
+            evidence: u
+                .themes
+                .iter()
+                .map(|h| Evidence {
+                    theme: self.taxonomy.themes[h.entry as usize].id.clone(),
+                    text: u.block.text[h.start..h.end].to_string(),
+                    span: u.span_of(h.start, h.end),
+                })
+                .collect(),
+        }
+    }
+
+    /// Runs every example sentence of the taxonomy and returns those the tagger gets wrong.
+    pub fn check_examples(&self) -> Vec<ExampleFailure> {
+        let mut out = Vec::new();
+        for (facet, entries) in [("theme", &self.taxonomy.themes), ("agency", &self.taxonomy.agencies)] {
+            for e in entries.iter() {
+                for (sentences, want) in [(&e.should_tag, true), (&e.must_not_tag, false)] {
+                    for s in sentences {
+                        let tags = self.tag(s);
+                        let got = if facet == "theme" { &tags.themes } else { &tags.agencies };
+                        if got.contains(&e.id) != want {
+                            out.push(ExampleFailure {
+                                facet,
+                                id: e.id.clone(),
+                                sentence: s.clone(),
+                                expected: if want { "tag".into() } else { "not tag".into() },
+                                got: format!("[{}]", got.join(", ")),
+                            });
+                        }
+                    }
+                }
+            }
+        }
+        let lex = &self.taxonomy.lexicon;
+        for (list, want) in [
+            (&lex.strength_examples, Polarity::Strength),
+            (&lex.improvement_examples, Polarity::Improvement),
+            (&lex.mixed_examples, Polarity::Mixed),
+            (&lex.neutral_examples, Polarity::Neutral),
+        ] {
+            for s in list {
+                let (polarity, cues) = self.polarity(s);
+                if polarity != want {
+                    out.push(ExampleFailure {
+                        facet: "polarity",
+                        id: want.as_str().into(),
+                        sentence: s.clone(),
+                        expected: want.as_str().into(),
+                        got: format!("{} {:?}", polarity.as_str(), cues),
+                    });
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Distinct entry ids of `indices`, in taxonomy order.
+fn ids(indices: impl Iterator<Item = u32>, entries: &[Entry]) -> Vec<String> {
+    let mut seen = vec![false; entries.len()];
+    for i in indices {
+        seen[i as usize] = true;
+    }
+    entries.iter().zip(seen).filter(|(_, s)| *s).map(|(e, _)| e.id.clone()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tagger(toml: &str) -> Tagger {
+        TaggerBuilder::new().taxonomy(Taxonomy::from_toml(toml, "test").unwrap()).build().unwrap()
+    }
+
+    /// Whole words, hyphen/space/no-space forms, case-sensitive acronyms, inflections, curly
+    /// apostrophes, longest match, exclusions.
+    #[test]
+    fn matching_table() {
+        let t = tagger(
+            r#"
+[[theme]]
+id = "is"
+label = "IS"
+phrases = ["information sharing"]
+[[theme]]
+id = "mac"
+label = "MA"
+phrases = ["multi-agency"]
+[[theme]]
+id = "abe"
+label = "ABE"
+phrases = ["ABE"]
+[[theme]]
+id = "csc"
+label = "CSC"
+phrases = ["children's social care"]
+[[theme]]
+id = "mappa"
+label = "M"
+phrases = ["MAPPA"]
+[[theme]]
+id = "meet"
+label = "MM"
+phrases = ["MAPPA meeting"]
+[[theme]]
+id = "train"
+label = "T"
+phrases = ["training"]
+exclude = ["training needs analysis"]
+"#,
+        );
+        let cases: &[(&str, &[(&str, &str)])] = &[
+            ("Information-sharing is weak", &[("is", "Information-sharing")]),
+            ("a multiagency response", &[("mac", "multiagency")]),
+            ("Multi agency work and multi- agency", &[("mac", "Multi agency"), ("mac", "multi- agency")]),
+            ("ABE interviews, not abe or Abe", &[("abe", "ABE")]),
+            ("children\u{2019}s  social\ncare", &[("csc", "children\u{2019}s  social\ncare")]),
+            ("good MAPPA meetings and MAPPA", &[("meet", "MAPPA meetings"), ("mappa", "MAPPA")]),
+            ("retraining and trainings", &[("train", "trainings")]),
+            ("a training needs analysis", &[]),
+        ];
+        for (text, want) in cases {
+            let got: Vec<(String, &str)> =
+                t.tag(text).theme_matches.iter().map(|m| (m.id.clone(), &text[m.start..m.end])).collect();
+            let want: Vec<(String, &str)> = want.iter().map(|(a, b)| (a.to_string(), *b)).collect();
+            assert_eq!(got, want, "{text}");
+        }
+    }
+
+    /// Every example sentence of the built-in taxonomy tags (or does not tag) as it says.
+    #[test]
+    fn builtin_examples_pass() {
+        let failures = Tagger::new().check_examples();
+        let report: Vec<String> = failures
+            .iter()
+            .map(|f| format!("{} {} expected {} got {}: {}", f.facet, f.id, f.expected, f.got, f.sentence))
+            .collect();
+        assert!(report.is_empty(), "{} failures:\n{}", report.len(), report.join("\n"));
+    }
+}

@@ -1,0 +1,83 @@
+//! Characters as every stage sees them: one table for quotes and apostrophes, one notion of
+//! whitespace, of a sentence's final punctuation and of a prefix cut at a character boundary.
+
+/// The straight quote a curly or typographic one folds to: `'` for single quotes, apostrophes,
+/// primes and backticks, `"` for double quotes and double primes; `None` for anything else.
+///
+/// Letters are typeset with curly quotes, text copied from them has straight ones: each stage
+/// that compares words (cleaning, heading keys, phrase matching) folds with this one table.
+pub(crate) fn fold_quote(c: char) -> Option<char> {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}' | '\u{2032}' | '`' | '\u{b4}' => Some('\''),
+        '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' | '\u{2033}' => Some('"'),
+        _ => None,
+    }
+}
+
+/// Whitespace as the parser sees it: Unicode whitespace plus the byte-order mark and other
+/// zero-width characters that PDF extraction leaves behind.
+pub(crate) fn is_space(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{feff}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}')
+}
+
+/// Superscript digits, as footnote markers come out of PDFs.
+const SUPERSCRIPTS: &str = "¹²³⁴⁵⁶⁷⁸⁹⁰";
+
+/// The punctuation that ends `text` — `.`, `?`, `!`, `:` or `;` — once footnote markers
+/// (digits, superscripts), closing quotes and brackets and emphasis after it are set aside;
+/// `None` when it ends otherwise. ("…practice?1" ends with `?`; "Strengths" with nothing.)
+pub(crate) fn final_punctuation(text: &str) -> Option<char> {
+    let t = text.trim_end_matches(|c: char| {
+        c.is_ascii_digit() || SUPERSCRIPTS.contains(c) || matches!(c, '\'' | '"' | '’' | '”' | ')' | ']' | '*')
+    });
+    t.chars().next_back().filter(|c| matches!(c, '.' | '?' | '!' | ':' | ';'))
+}
+
+/// The longest prefix of `s` of at most `n` bytes that ends on a character boundary.
+pub(crate) fn prefix(s: &str, n: usize) -> &str {
+    if s.len() <= n {
+        return s;
+    }
+    let mut end = n;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quotes_fold_to_straight_ones() {
+        let folded: String = "‘a’ ‚b‛ ′c` ´d “e” „f‟ ″g x".chars().map(|c| fold_quote(c).unwrap_or(c)).collect();
+        assert_eq!(folded, "'a' 'b' 'c' 'd \"e\" \"f\" \"g x");
+    }
+
+    #[test]
+    fn final_punctuation_table() {
+        let cases = [
+            ("What needs to improve?1", Some('?')),
+            ("Strengths", None),
+            ("as set out below:", Some(':')),
+            ("the end.”", Some('.')),
+            ("in Bradford.¹", Some('.')),
+            ("(see above).)", Some('.')),
+            ("**bold.**", Some('.')),
+            ("in 2018", None),
+            ("", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(final_punctuation(text), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn prefixes_end_on_boundaries() {
+        assert_eq!(prefix("abc", 10), "abc");
+        assert_eq!(prefix("a’b", 2), "a");
+        assert_eq!(prefix("a’b", 4), "a’");
+        assert!(is_space('\u{feff}') && is_space('\u{a0}') && !is_space('x'));
+    }
+}

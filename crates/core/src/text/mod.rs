@@ -1,0 +1,11 @@
+//! The ground floor: byte spans and the maps that keep them, character folding, whitespace,
+//! and the regex helper. Every later stage stands on it; it imports nothing else of the crate.
+
+mod fold;
+mod offsets;
+pub(crate) mod rx;
+mod span;
+
+pub(crate) use fold::{final_punctuation, fold_quote, is_space, prefix};
+pub(crate) use offsets::OffsetMap;
+pub use span::Span;

@@ -1,0 +1,203 @@
+//! Themes, agencies, polarity and evidence on the shipped corpus.
+
+mod common;
+
+use common::*;
+use letters_core::tag::Unit;
+use letters_core::{Document, Finding, Polarity, SectionKind, Tagger};
+
+fn findings(name: &str) -> (String, Vec<Finding>) {
+    let (text, doc) = load(name);
+    (text, Tagger::new().tag_document(&doc))
+}
+
+fn item(fs: &[Finding], section: SectionKind, index: usize) -> &Finding {
+    fs.iter().filter(|f| f.section == section && f.unit == Unit::Item).nth(index).expect("item")
+}
+
+#[test]
+fn leicestershire_timeliness_item_carries_its_themes() {
+    let (_, fs) = findings(LEICESTERSHIRE);
+    let f = item(&fs, SectionKind::Improvements, 1);
+    assert!(f.text.starts_with("Timeliness of child protection processes"));
+    for theme in ["timeliness", "child-protection-meetings", "capacity-and-resources", "therapy"] {
+        assert!(f.themes.iter().any(|t| t == theme), "{theme} missing from {:?}", f.themes);
+    }
+    assert_eq!(f.polarity, Polarity::Improvement);
+    assert_eq!(f.cues, ["What needs to improve?"]);
+}
+
+#[test]
+fn oxfordshire_items() {
+    let (_, fs) = findings(OXFORDSHIRE);
+    let mappa = item(&fs, SectionKind::Improvements, 7);
+    assert!(mappa.themes.contains(&"mappa".to_string()), "{:?}", mappa.themes);
+    let therapy = item(&fs, SectionKind::Strengths, 4);
+    assert_eq!(therapy.text, "How quickly children have access to therapeutic support.");
+    assert_eq!(therapy.themes, ["therapy", "timeliness"]);
+    assert_eq!(therapy.polarity, Polarity::Strength);
+    assert!(therapy.agencies.is_empty(), "no agency is named: {:?}", therapy.agencies);
+}
+
+#[test]
+fn chivsa_strength_is_victim_support_without_invented_agencies() {
+    let (_, fs) = findings(LEICESTERSHIRE);
+    let f = item(&fs, SectionKind::Strengths, 6);
+    assert!(f.text.contains("(ChIVSA)"));
+    assert!(f.themes.contains(&"victim-support".to_string()), "{:?}", f.themes);
+    assert!(f.agencies.is_empty(), "{:?}", f.agencies);
+    // An item that names its agencies gets them.
+    let f = item(&fs, SectionKind::Strengths, 0);
+    assert!(f.themes.contains(&"strategic-leadership".to_string()), "{:?}", f.themes);
+}
+
+#[test]
+fn abbreviations_tag_as_their_long_form_across_the_document() {
+    // "Children's Independent Sexual Violence Advocate (ChIVSA)" is defined in one item;
+    // a later sentence that says only "ChISVA" or "ChISVAs" still tags victim-support.
+    let (_, fs) = findings(LEICESTERSHIRE);
+    let f = fs.iter().find(|f| f.text.starts_with("Officers spoke positively about the ChISVAs")).unwrap();
+    assert!(f.themes.contains(&"victim-support".to_string()), "{:?}", f.themes);
+    let doc = Document::parse(
+        "Main findings\n\nThe Widget Assessment Panel (WAP) reviews risk.\n\nThe WAP is slow to meet.\n",
+    );
+    let fs = Tagger::new().tag_document(&doc);
+    let later = fs.iter().find(|f| f.text == "The WAP is slow to meet.").unwrap();
+    assert!(later.themes.contains(&"risk-assessment".to_string()), "{:?}", later.themes);
+    assert_eq!(later.evidence.iter().find(|e| e.theme == "risk-assessment").unwrap().text, "WAP");
+}
+
+#[test]
+fn polarity_of_sentences() {
+    let (_, fs) = findings(LEICESTERSHIRE);
+    let sentence = |start: &str| fs.iter().find(|f| f.unit == Unit::Sentence && f.text.starts_with(start)).unwrap();
+    let cases = [
+        ("Referrals are responded to promptly and there is no delay in handover", Polarity::Strength),
+        ("MAPPA level 1 reviews are not consistently undertaken", Polarity::Improvement),
+        ("Children's social care decisions are generally effective, but initial referral information", Polarity::Mixed),
+        ("Police only share public protection notices (PPNs)", Polarity::Improvement),
+        ("Although a formal process exists, practitioners do not consistently follow it.", Polarity::Improvement),
+        ("The service is co-located with police during weekends", Polarity::Neutral),
+    ];
+    for (start, want) in cases {
+        let f = sentence(start);
+        assert_eq!(f.polarity, want, "{} (cues {:?})", f.text, f.cues);
+    }
+    let f = sentence("Referrals are responded to promptly");
+    assert_eq!(f.cues, ["promptly", "no delay"]);
+}
+
+#[test]
+fn polarity_rules_on_written_sentences() {
+    let tagger = Tagger::new();
+    let cases = [
+        // An obligation: the positive words after it say what should be, not what is.
+        ("Leaders should ensure that strategy meetings are timely and effective.", Polarity::Improvement),
+        ("Safety plans need to be more specific and better coordinated.", Polarity::Improvement),
+        ("Areas that need to be improved include accurate recording and effective plans.", Polarity::Improvement),
+        // "To ensure" states a purpose, not an achievement.
+        (
+            "The partnership recognises the need for training to ensure that practice is improved.",
+            Polarity::Improvement,
+        ),
+        // "Difficult" describes the work, not its quality, unless something is difficult to do.
+        ("Practitioners handle difficult conversations with children sensitively.", Polarity::Strength),
+        ("Families find it difficult to access the service.", Polarity::Improvement),
+        // An early stage is timely; an early stage of development is immature.
+        ("The new hub is at an early stage of development.", Polarity::Improvement),
+        ("Risks are identified and responded to swiftly, at an early stage.", Polarity::Strength),
+        // A negation governs the list of qualities after it, not only the first.
+        ("Safety plans are not always specific, clear or effective.", Polarity::Improvement),
+        ("Reviews are not consistently thorough, timely and well recorded.", Polarity::Improvement),
+        ("Plans are not specific, clear or effective.", Polarity::Improvement),
+        ("Plans are never timely, thorough or effective.", Polarity::Improvement),
+        // ...but not a new clause after it.
+        ("Some plans are not always updated, but their quality is good.", Polarity::Mixed),
+        // "How well" asks a question; it does not answer it.
+        ("The board commissioned a review of how well agencies share information.", Polarity::Neutral),
+    ];
+    for (sentence, want) in cases {
+        let (got, cues) = tagger.polarity(sentence);
+        assert_eq!(got, want, "{sentence} (cues {cues:?})");
+    }
+}
+
+#[test]
+fn evidence_spans_slice_the_matched_words() {
+    for name in corpus_files() {
+        let (text, fs) = findings(&name);
+        let mut n = 0;
+        for f in &fs {
+            assert!(text.get(f.span.range()).is_some());
+            for e in &f.evidence {
+                let slice = text.get(e.span.range()).expect("evidence span on char boundaries");
+                let norm =
+                    |s: &str| s.replace(['\u{2019}', '\u{2018}'], "'").split_whitespace().collect::<Vec<_>>().join(" ");
+                assert_eq!(norm(slice), norm(&e.text), "{name}: {:?}", f.text);
+                assert!(f.span.contains(e.span));
+                n += 1;
+            }
+        }
+        assert!(n > 0, "{name}: no evidence at all");
+    }
+}
+
+#[test]
+fn every_entry_has_enough_examples_from_enough_letters() {
+    let tagger = Tagger::new();
+    let tax = tagger.taxonomy();
+    assert!(tax.themes.len() >= 25 && tax.agencies.len() >= 7);
+    let seeds: String = [LEICESTERSHIRE, OXFORDSHIRE].iter().map(|n| text(n)).collect::<Vec<_>>().join("\n");
+    let norm = |s: &str| {
+        s.replace(['\u{2019}', '\u{2018}'], "'")
+            .replace(['\u{201c}', '\u{201d}'], "\"")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let seeds = norm(&seeds);
+    let (mut total, mut from_seeds) = (0, 0);
+    for e in tax.themes.iter().chain(&tax.agencies) {
+        assert!(e.should_tag.len() >= 3, "{}: {} should_tag", e.id, e.should_tag.len());
+        assert!(e.must_not_tag.len() >= 2, "{}: {} must_not_tag", e.id, e.must_not_tag.len());
+        for s in e.should_tag.iter().chain(&e.must_not_tag) {
+            total += 1;
+            if seeds.contains(&norm(s)) {
+                from_seeds += 1;
+            }
+        }
+    }
+    assert!((total - from_seeds) * 3 >= total, "{from_seeds} of {total} examples come from the seed letters");
+    for id in [
+        "information-sharing",
+        "mappa",
+        "therapy",
+        "child-protection-meetings",
+        "training",
+        "safety-planning",
+        "voice-of-the-child",
+        "data-and-analysis",
+        "offender-management",
+        "disclosure-schemes",
+        "harmful-sexual-behaviour",
+        "abe-interviews",
+        "victim-support",
+        "referrals-and-thresholds",
+        "risk-assessment",
+        "strategic-leadership",
+        "professional-curiosity",
+        "identification",
+        "capacity-and-resources",
+        "timeliness",
+        "police-investigations",
+        "schools-and-education",
+        "multi-agency-working",
+        "lado",
+        "staff-support",
+    ] {
+        assert!(tax.theme(id).is_some(), "missing theme {id}");
+    }
+    for id in ["police", "probation", "childrens-social-care", "health", "education", "youth-justice", "partnership"] {
+        assert!(tax.agency(id).is_some(), "missing agency {id}");
+    }
+}
