@@ -19,7 +19,7 @@ fn corpus(name: &str) -> String {
 
 #[test]
 fn split_jsonl_is_one_document_per_line_in_path_order() {
-    let out = letters().args(["split", "--format", "jsonl"]).arg(corpus_dir()).output().unwrap();
+    let out = letters().args(["split", "--format", "jsonl"]).args(seed_paths()).output().unwrap();
     assert_eq!(out.status.code(), Some(0));
     let text = String::from_utf8(out.stdout).unwrap();
     let docs: Vec<serde_json::Value> = text.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
@@ -94,13 +94,14 @@ fn split_csv_has_one_row_per_block() {
     let headers: Vec<String> = r.headers().unwrap().iter().map(String::from).collect();
     assert_eq!(
         headers,
-        ["path", "doc_kind", "area", "section", "heading", "block", "block_kind", "start", "end", "text"]
+        ["path", "doc_kind", "area", "area_code", "section", "heading", "block", "block_kind", "start", "end", "text"]
     );
     let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
-    let items: Vec<&csv::StringRecord> = rows.iter().filter(|r| &r[3] == "improvements").collect();
+    let items: Vec<&csv::StringRecord> = rows.iter().filter(|r| &r[4] == "improvements").collect();
     assert_eq!(items.len(), 3);
-    assert_eq!(&items[2][6], "item");
-    assert!(items[2][9].starts_with("The take-up and accessibility of multi-agency training on CSAFE"));
+    assert_eq!(&items[2][3], "E10000018");
+    assert_eq!(&items[2][7], "item");
+    assert!(items[2][10].starts_with("The take-up and accessibility of multi-agency training on CSAFE"));
 }
 
 #[test]
@@ -203,7 +204,7 @@ fn jobs_do_not_change_the_output() {
     for command in ["split", "tag", "compare"] {
         for format in ["json", "jsonl", "csv", "md", "table"] {
             let run = |jobs: &str| {
-                letters().args([command, "--format", format, "--jobs", jobs]).arg(corpus_dir()).output().unwrap()
+                letters().args([command, "--format", format, "--jobs", jobs]).args(seed_paths()).output().unwrap()
             };
             let (one, two) = (run("1"), run("2"));
             assert_eq!(one.status.code(), Some(0));
@@ -296,7 +297,7 @@ fn many_inputs_keep_their_order_across_groups() {
 /// The comparison on the shipped corpus: the findings the analysts asked about.
 #[test]
 fn compare_json_has_the_documented_shape_and_the_known_findings() {
-    let out = letters().args(["compare", "--format", "json"]).arg(corpus_dir()).output().unwrap();
+    let out = letters().args(["compare", "--format", "json"]).args(seed_paths()).output().unwrap();
     assert_eq!(out.status.code(), Some(0));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["type"], "comparison");
@@ -306,7 +307,7 @@ fn compare_json_has_the_documented_shape_and_the_known_findings() {
         [
             "Leicestershire",
             "Oxfordshire",
-            "briefing: Leicester and Leicestershire and Rutland",
+            "briefing: Leicester, Leicestershire and Rutland",
             "plan: Leicester, Leicestershire and Rutland",
             "response-letter: Leicestershire"
         ]
@@ -351,18 +352,19 @@ fn compare_json_has_the_documented_shape_and_the_known_findings() {
 
 #[test]
 fn compare_csv_is_long_form_with_the_documented_columns() {
-    let out = letters().args(["compare", "--format", "csv"]).arg(corpus_dir()).output().unwrap();
+    let out = letters().args(["compare", "--format", "csv"]).args(seed_paths()).output().unwrap();
     assert_eq!(out.status.code(), Some(0));
     #[derive(serde::Deserialize)]
     struct Row {
         area: String,
+        area_code: String,
         theme: String,
         source: String,
         polarity: String,
         count: u32,
     }
     let mut r = csv::Reader::from_reader(out.stdout.as_slice());
-    assert_eq!(r.headers().unwrap(), vec!["area", "theme", "source", "polarity", "count"]);
+    assert_eq!(r.headers().unwrap(), vec!["area", "area_code", "theme", "source", "polarity", "count"]);
     let rows: Vec<Row> = r.deserialize().map(Result::unwrap).collect();
     // 5 groups × 25 themes × 7 counts.
     assert_eq!(rows.len(), 5 * 25 * 7);
@@ -373,6 +375,9 @@ fn compare_csv_is_long_form_with_the_documented_columns() {
             .count
     };
     assert_eq!(find("Oxfordshire", "mappa", "listed", "improvement"), 1);
+    assert!(rows.iter().filter(|x| x.area == "Oxfordshire").all(|x| x.area_code == "E10000025"));
+    let llr = rows.iter().find(|x| x.area.starts_with("plan:")).unwrap();
+    assert_eq!(llr.area_code, "E06000016;E10000018;E06000017");
     assert_eq!(find("Leicestershire", "therapy", "listed", "improvement"), 1);
     assert!(rows.iter().all(|x| ["listed", "mentions"].contains(&x.source.as_str())));
 }
@@ -381,7 +386,7 @@ fn compare_csv_is_long_form_with_the_documented_columns() {
 fn compare_table_and_md_show_the_matrix_and_the_flip() {
     letters()
         .args(["compare", "--format", "table"])
-        .arg(corpus_dir())
+        .args(seed_paths())
         .assert()
         .success()
         .stdout(predicate::str::contains("Flips: a strength in one area, an improvement in another"))
@@ -392,7 +397,7 @@ fn compare_table_and_md_show_the_matrix_and_the_flip() {
         .stdout(predicate::str::contains("\x1b[").not());
     letters()
         .args(["compare", "--format", "md"])
-        .arg(corpus_dir())
+        .args(seed_paths())
         .assert()
         .success()
         .stdout(predicate::str::contains("| theme | Leicestershire | Oxfordshire |"))
@@ -401,7 +406,7 @@ fn compare_table_and_md_show_the_matrix_and_the_flip() {
 
 #[test]
 fn compare_jsonl_lines_are_tagged() {
-    let out = letters().args(["compare", "--format", "jsonl"]).arg(corpus_dir()).output().unwrap();
+    let out = letters().args(["compare", "--format", "jsonl"]).args(seed_paths()).output().unwrap();
     let types: std::collections::BTreeSet<String> = String::from_utf8(out.stdout)
         .unwrap()
         .lines()
@@ -418,7 +423,7 @@ fn colour_only_on_a_terminal() {
     for format in ["table", "md"] {
         for no_color in [None, Some("1")] {
             let mut c = letters();
-            c.args(["compare", "--format", format]).arg(corpus_dir());
+            c.args(["compare", "--format", format]).args(seed_paths());
             if let Some(v) = no_color {
                 c.env("NO_COLOR", v);
             }
@@ -464,12 +469,35 @@ fn tag_csv_and_md() {
     let mut r = csv::Reader::from_reader(out.stdout.as_slice());
     assert_eq!(
         r.headers().unwrap(),
-        vec!["path", "area", "section", "unit", "start", "end", "polarity", "themes", "agencies", "cues", "text"]
+        vec![
+            "path",
+            "area",
+            "area_code",
+            "region",
+            "doc_kind",
+            "inspection_type",
+            "topic_code",
+            "date",
+            "section",
+            "unit",
+            "start",
+            "end",
+            "polarity",
+            "themes",
+            "agencies",
+            "cues",
+            "text"
+        ]
     );
     let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
-    let chivsa = rows.iter().find(|r| r[10].contains("(ChIVSA)")).unwrap();
-    assert_eq!((&chivsa[2], &chivsa[3], &chivsa[6]), ("strengths", "item", "strength"));
-    assert!(chivsa[7].split(';').any(|t| t == "victim-support"));
+    let chivsa = rows.iter().find(|r| r[16].contains("(ChIVSA)")).unwrap();
+    assert_eq!((&chivsa[8], &chivsa[9], &chivsa[12]), ("strengths", "item", "strength"));
+    assert!(chivsa[13].split(';').any(|t| t == "victim-support"));
+    let doc: Vec<&str> = (1..8).map(|i| &chivsa[i]).collect();
+    assert_eq!(
+        doc,
+        ["Leicestershire", "E10000018", "East Midlands", "inspection-letter", "jtai", "csa-family", "2026-02-12"]
+    );
     letters()
         .args(["tag", "--format", "md", "--theme", "lado", &corpus(OXFORDSHIRE)])
         .assert()
@@ -513,7 +541,7 @@ fn themes_lists_and_checks_taxonomies() {
         .code(2)
         .stderr(format!("letters: {}: line 7: theme 'a': duplicate theme id 'a'\n", bad.display()));
     // A bad --extend file stops tag and compare with exit code 2 too.
-    letters().args(["compare", "--extend"]).arg(&bad).arg(corpus_dir()).assert().code(2);
+    letters().args(["compare", "--extend"]).arg(&bad).args(seed_paths()).assert().code(2);
     // Extending adds a theme that tag then uses.
     letters()
         .args(["tag", "--format", "jsonl", "--theme", "neglect", "--extend"])
@@ -530,7 +558,7 @@ fn a_closed_pipe_ends_quietly() {
     let bin = assert_cmd::cargo::cargo_bin("letters");
     let mut child = std::process::Command::new(bin)
         .args(["tag", "--format", "jsonl"])
-        .arg(corpus_dir())
+        .args(seed_paths())
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
         .spawn()
@@ -582,4 +610,25 @@ fn split_docs_reads_a_concatenated_file_as_many_documents() {
     // Without the flag it is one document.
     let one = letters().args(["split", "--format", "jsonl"]).arg(&big).output().unwrap();
     assert_eq!(String::from_utf8(one.stdout).unwrap().lines().count(), 1);
+}
+
+/// Nothing is read from a file's name: a letter named after another area is still its own
+/// area's, and a document whose area cannot be found has none (and is grouped as an unknown
+/// area, not under its file's name).
+#[test]
+fn file_names_say_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(corpus_dir().join(OXFORDSHIRE), dir.path().join("jtai-2016-05-10-kent.txt")).unwrap();
+    std::fs::write(dir.path().join("sutton.txt"), "Notes of a meeting\n\nWhat needs to improve?\n\n- Plans.\n")
+        .unwrap();
+    let out = letters().args(["split", "--format", "jsonl"]).arg(dir.path()).output().unwrap();
+    let docs: Vec<serde_json::Value> =
+        String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(docs[0]["meta"]["area"], "Oxfordshire");
+    assert_eq!(docs[0]["meta"]["authorities"][0]["code"], "E10000025");
+    assert_eq!(docs[1]["meta"]["area"], serde_json::Value::Null);
+    let out = letters().args(["compare", "--format", "json"]).arg(dir.path()).output().unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let groups: Vec<&str> = v["areas"].as_array().unwrap().iter().map(|g| g["area"].as_str().unwrap()).collect();
+    assert_eq!(groups, ["Oxfordshire", "other: unknown area"]);
 }

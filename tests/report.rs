@@ -33,7 +33,7 @@ fn letter_text_is_always_escaped() {
 
 #[test]
 fn the_page_loads_nothing_from_the_network() {
-    let html = report(&[hostile(), corpus_dir()]);
+    let html = report(&[&[hostile()], seed_paths().as_slice()].concat());
     for attr in ["src=\"", "href=\"", "url(", "@import"] {
         for (i, _) in html.match_indices(attr) {
             let rest = &html[i + attr.len()..];
@@ -52,7 +52,7 @@ fn the_page_loads_nothing_from_the_network() {
 
 #[test]
 fn cells_are_links_with_text_alternatives_and_evidence() {
-    let html = report(&[corpus_dir()]);
+    let html = report(&seed_paths());
     // Every cell is a link (reachable with Tab, opened with Enter) to its evidence section.
     let cells: Vec<&str> =
         html.match_indices("<a class=\"cell ").map(|(i, _)| &html[i..i + 400.min(html.len() - i)]).collect();
@@ -80,7 +80,7 @@ fn cells_are_links_with_text_alternatives_and_evidence() {
 fn report_file_is_written_atomically() {
     let dir = tempfile::tempdir().unwrap();
     let dest = dir.path().join("report.html");
-    Command::cargo_bin("letters").unwrap().args(["report", "-o"]).arg(&dest).arg(corpus_dir()).assert().success();
+    Command::cargo_bin("letters").unwrap().args(["report", "-o"]).arg(&dest).args(seed_paths()).assert().success();
     let html = std::fs::read_to_string(&dest).unwrap();
     assert!(html.starts_with("<!DOCTYPE html>") && html.trim_end().ends_with("</html>"));
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);

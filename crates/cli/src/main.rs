@@ -149,14 +149,14 @@ fn tag(a: TagArgs) -> Result<u8> {
         |_, bytes| {
             let doc = Document::from_bytes(bytes).map_err(|e| e.to_string())?;
             let findings = tagger.tag_document(&doc);
-            Ok((doc.meta.area, findings))
+            Ok((render::tag::DocFields::of(&doc), findings))
         },
-        |path, (area, findings)| {
+        |path, (fields, findings)| {
             let keep: Vec<&letters_core::Finding> = findings
                 .iter()
                 .filter(|f| a.themes.is_empty() || f.themes.iter().any(|t| a.themes.contains(t)))
                 .collect();
-            w.document(&mut sink, path, area.as_deref(), &keep)
+            w.document(&mut sink, path, &fields, &keep)
         },
         report,
     )?;

@@ -8,8 +8,8 @@
 //! ```
 //! use letters_core::{Document, SectionKind};
 //!
-//! let text = "12 February 2026\n\nDear Somewhere Safeguarding Children Partnership\n\n\
-//!     Joint targeted area inspection of Somewhere\n\n\
+//! let text = "12 February 2026\n\nDear Rutland Safeguarding Children Partnership\n\n\
+//!     Joint targeted area inspection of Rutland\n\n\
 //!     This inspection took place from 8 to 12 December 2025.\n\n\
 //!     What needs to improve?\n\n\
 //!     - Information-sharing at the front door.\n\
@@ -17,7 +17,8 @@
 //!     Strengths\n\n\
 //!     - Leaders know their services well.\n";
 //! let doc = Document::parse(text);
-//! assert_eq!(doc.meta.area.as_deref(), Some("Somewhere"));
+//! assert_eq!(doc.meta.area.as_deref(), Some("Rutland"));
+//! assert_eq!(doc.meta.authorities[0].code, "E06000017"); // its ONS code, from the gazetteer
 //! let improvements = doc.section(SectionKind::Improvements).unwrap();
 //! assert_eq!(improvements.items().count(), 2);
 //! let first = improvements.items().next().unwrap();

@@ -47,6 +47,7 @@ struct CellLine<'a> {
     #[serde(rename = "type")]
     kind_tag: &'static str,
     area: &'a str,
+    area_code: Option<&'a str>,
     theme: &'a str,
     label: &'a str,
     #[serde(flatten)]
@@ -54,7 +55,7 @@ struct CellLine<'a> {
 }
 
 /// Columns of `compare --format csv` (long form).
-pub const CSV_HEADER: [&str; 5] = ["area", "theme", "source", "polarity", "count"];
+pub const CSV_HEADER: [&str; 6] = ["area", "area_code", "theme", "source", "polarity", "count"];
 
 /// Writes a comparison in the chosen format.
 pub fn write(out: &mut dyn Write, c: &Comparison, format: Format, style: Style) -> anyhow::Result<()> {
@@ -64,9 +65,12 @@ pub fn write(out: &mut dyn Write, c: &Comparison, format: Format, style: Style) 
         }
         Format::Jsonl => {
             write_tagged(out, "area", &c.areas, false)?;
+            let code = |area: &str| c.areas.iter().find(|g| g.area == area).and_then(|g| g.code.as_deref());
             for row in &c.themes {
                 for (area, cell) in &row.cells {
-                    let line = CellLine { kind_tag: "cell", area, theme: &row.theme, label: &row.label, cell };
+                    let area_code = code(area);
+                    let line =
+                        CellLine { kind_tag: "cell", area, area_code, theme: &row.theme, label: &row.label, cell };
                     json_line(out, &line)?;
                 }
             }
@@ -78,8 +82,10 @@ pub fn write(out: &mut dyn Write, c: &Comparison, format: Format, style: Style) 
         Format::Csv => {
             let mut w = csv::Writer::from_writer(out);
             w.write_record(CSV_HEADER)?;
+            let code = |area: &str| c.areas.iter().find(|g| g.area == area).and_then(|g| g.code.as_deref());
             for row in &c.themes {
                 for (area, cell) in &row.cells {
+                    let area_code = code(area).unwrap_or("");
                     let l = &cell.listed;
                     let m = &cell.mentions;
                     for (source, polarity, n) in [
@@ -91,7 +97,14 @@ pub fn write(out: &mut dyn Write, c: &Comparison, format: Format, style: Style) 
                         ("mentions", "mixed", m.mixed),
                         ("mentions", "neutral", m.neutral),
                     ] {
-                        w.write_record([area.as_str(), row.theme.as_str(), source, polarity, &n.to_string()])?;
+                        w.write_record([
+                            area.as_str(),
+                            area_code,
+                            row.theme.as_str(),
+                            source,
+                            polarity,
+                            &n.to_string(),
+                        ])?;
                     }
                 }
             }

@@ -19,8 +19,8 @@ pub struct DocumentOut<'a> {
 }
 
 /// Columns of `split --format csv`: one row per block.
-pub const CSV_HEADER: [&str; 10] =
-    ["path", "doc_kind", "area", "section", "heading", "block", "block_kind", "start", "end", "text"];
+pub const CSV_HEADER: [&str; 11] =
+    ["path", "doc_kind", "area", "area_code", "section", "heading", "block", "block_kind", "start", "end", "text"];
 
 /// Writes documents one at a time in the chosen format.
 pub struct SplitWriter {
@@ -47,12 +47,15 @@ impl SplitWriter {
             Format::Jsonl => json_line(out, &value)?,
             Format::Csv => {
                 let mut w = csv::Writer::from_writer(&mut *out);
+                let codes: Vec<&str> = doc.meta.authorities.iter().map(|a| a.code.as_str()).collect();
+                let area_code = codes.join(";");
                 for s in &doc.sections {
                     for (i, b) in s.blocks.iter().enumerate() {
                         w.write_record([
                             path,
                             doc.kind.as_str(),
                             doc.meta.area.as_deref().unwrap_or(""),
+                            &area_code,
                             s.kind.as_str(),
                             s.heading.as_deref().unwrap_or(""),
                             &(i + 1).to_string(),
@@ -98,12 +101,23 @@ fn markdown(out: &mut dyn Write, path: &str, doc: &Document) -> anyhow::Result<(
     if let Some(t) = &m.title {
         writeln!(out, "- **Title:** {}", md_escape(t))?;
     }
+    if !m.authorities.is_empty() {
+        let a: Vec<String> = m.authorities.iter().map(|a| format!("{} ({}, {})", a.name, a.code, a.region)).collect();
+        writeln!(out, "- **Local authority:** {}", md_escape(&a.join("; ")))?;
+    }
     writeln!(out, "- **Date:** {}", date(m.date))?;
     if m.inspection.start.is_some() {
         writeln!(out, "- **Inspection:** {} to {}", date(m.inspection.start), date(m.inspection.end))?;
     }
+    if let Some(t) = m.inspection_type {
+        writeln!(out, "- **Inspection type:** {}", t.as_str())?;
+    }
     if let Some(t) = &m.topic {
-        writeln!(out, "- **Topic:** {}", md_escape(t))?;
+        let code = m.topic_code.as_deref().map(|c| format!(" (`{c}`)")).unwrap_or_default();
+        writeln!(out, "- **Topic:** {}{code}", md_escape(t))?;
+    }
+    for j in &m.judgements {
+        writeln!(out, "- **Judgement:** {}: {}", md_escape(&j.area), j.grade.as_str())?;
     }
     if !m.inspectorates.is_empty() {
         let names: Vec<&str> = m.inspectorates.iter().map(|i| i.as_str()).collect();
@@ -134,14 +148,30 @@ fn markdown(out: &mut dyn Write, path: &str, doc: &Document) -> anyhow::Result<(
 
 fn table(out: &mut dyn Write, path: &str, doc: &Document, style: Style) -> anyhow::Result<()> {
     let m = &doc.meta;
+    let codes: Vec<&str> = m.authorities.iter().map(|a| a.code.as_str()).collect();
+    let codes = if codes.is_empty() { String::new() } else { format!(" ({})", codes.join(";")) };
     writeln!(
         out,
-        "{}  {}  {}  {}",
+        "{}  {}  {}{codes}  {}",
         style.bold(path),
         doc.kind.as_str(),
         m.area.as_deref().unwrap_or("-"),
         date(m.date)
     )?;
+    let mut about: Vec<String> = Vec::new();
+    if let Some(t) = m.inspection_type {
+        about.push(t.as_str().to_string());
+    }
+    if let Some(t) = &m.topic_code {
+        about.push(format!("topic {t}"));
+    }
+    if m.inspection.end.is_some() {
+        about.push(format!("inspected {} to {}", date(m.inspection.start), date(m.inspection.end)));
+    }
+    about.extend(m.judgements.iter().map(|j| format!("{}: {}", j.area, j.grade.as_str())));
+    if !about.is_empty() {
+        writeln!(out, "  {}", style.dim(&about.join(" · ")))?;
+    }
     writeln!(out, "  {}", style.dim(&format!("{:<28} {:>5} {:>5}  heading", "section", "items", "paras")))?;
     let width = style.width.saturating_sub(6);
     for s in &doc.sections {

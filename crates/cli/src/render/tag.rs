@@ -3,11 +3,60 @@
 use std::io::Write;
 
 use letters_core::tag::Evidence;
-use letters_core::{Finding, Polarity, Span};
+use letters_core::{Date, Document, Finding, Polarity, Span};
 use serde::Serialize;
 
 use super::{JsonArray, Style, json_line, md_escape, wrap};
 use crate::args::Format;
+
+/// What each finding carries of its document, so a table of findings needs no join: the
+/// area (canonical name, ONS codes and region), the kind of document and of inspection, the
+/// topic code and the date (the letter's, else the end of the inspection).
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct DocFields {
+    pub area: Option<String>,
+    /// ONS GSS codes, `;` between several.
+    pub area_code: Option<String>,
+    pub region: Option<String>,
+    pub doc_kind: &'static str,
+    pub inspection_type: Option<&'static str>,
+    pub topic_code: Option<String>,
+    pub date: Option<Date>,
+}
+
+impl DocFields {
+    pub fn of(doc: &Document) -> DocFields {
+        let m = &doc.meta;
+        let joined = |f: &dyn Fn(&letters_core::meta::Authority) -> &str| {
+            let mut v: Vec<&str> = m.authorities.iter().map(f).collect();
+            v.dedup();
+            (!v.is_empty()).then(|| v.join(";"))
+        };
+        DocFields {
+            area: m.area.clone(),
+            area_code: joined(&|a| a.code.as_str()),
+            region: joined(&|a| a.region.as_str()),
+            doc_kind: doc.kind.as_str(),
+            inspection_type: m.inspection_type.map(|t| t.as_str()),
+            topic_code: m.topic_code.clone(),
+            date: m.date.or(m.inspection.end),
+        }
+    }
+
+    /// The fields as CSV cells, in [`CSV_HEADER`] order.
+    fn cells(&self) -> [String; 7] {
+        let o = |s: &Option<String>| s.clone().unwrap_or_default();
+        [
+            o(&self.area),
+            o(&self.area_code),
+            o(&self.region),
+            self.doc_kind.to_string(),
+            self.inspection_type.unwrap_or_default().to_string(),
+            o(&self.topic_code),
+            self.date.map(|d| d.to_string()).unwrap_or_default(),
+        ]
+    }
+}
 
 /// A finding as output: `{"type":"finding","path","area",…}`.
 #[derive(Serialize)]
@@ -15,7 +64,8 @@ pub struct FindingOut<'a> {
     #[serde(rename = "type")]
     pub kind_tag: &'static str,
     pub path: &'a str,
-    pub area: Option<&'a str>,
+    #[serde(flatten)]
+    pub doc: &'a DocFields,
     pub section: &'static str,
     pub unit: &'static str,
     pub text: &'a str,
@@ -28,11 +78,11 @@ pub struct FindingOut<'a> {
 }
 
 impl<'a> FindingOut<'a> {
-    pub fn new(path: &'a str, area: Option<&'a str>, f: &'a Finding) -> FindingOut<'a> {
+    pub fn new(path: &'a str, doc: &'a DocFields, f: &'a Finding) -> FindingOut<'a> {
         FindingOut {
             kind_tag: "finding",
             path,
-            area,
+            doc,
             section: f.section.as_str(),
             unit: f.unit.as_str(),
             text: &f.text,
@@ -46,9 +96,27 @@ impl<'a> FindingOut<'a> {
     }
 }
 
-/// Columns of `tag --format csv`: one row per finding; lists joined with `;`.
-pub const CSV_HEADER: [&str; 11] =
-    ["path", "area", "section", "unit", "start", "end", "polarity", "themes", "agencies", "cues", "text"];
+/// Columns of `tag --format csv`: one row per finding, its document's fields on every row;
+/// lists joined with `;`.
+pub const CSV_HEADER: [&str; 17] = [
+    "path",
+    "area",
+    "area_code",
+    "region",
+    "doc_kind",
+    "inspection_type",
+    "topic_code",
+    "date",
+    "section",
+    "unit",
+    "start",
+    "end",
+    "polarity",
+    "themes",
+    "agencies",
+    "cues",
+    "text",
+];
 
 /// Writes findings one document at a time.
 pub struct TagWriter {
@@ -79,27 +147,28 @@ impl TagWriter {
         &mut self,
         out: &mut dyn Write,
         path: &str,
-        area: Option<&str>,
+        doc: &DocFields,
         findings: &[&Finding],
     ) -> anyhow::Result<()> {
+        let area = doc.area.as_deref();
         match self.format {
             Format::Json => {
                 let a = self.array.as_mut().expect("started");
                 for f in findings {
-                    a.push(out, &FindingOut::new(path, area, f))?;
+                    a.push(out, &FindingOut::new(path, doc, f))?;
                 }
             }
             Format::Jsonl => {
                 for f in findings {
-                    json_line(out, &FindingOut::new(path, area, f))?;
+                    json_line(out, &FindingOut::new(path, doc, f))?;
                 }
             }
             Format::Csv => {
                 let mut w = csv::Writer::from_writer(&mut *out);
+                let fields = doc.cells();
                 for f in findings {
-                    w.write_record([
-                        path,
-                        area.unwrap_or(""),
+                    let row = [path].into_iter().chain(fields.iter().map(String::as_str));
+                    w.write_record(row.chain([
                         f.section.as_str(),
                         f.unit.as_str(),
                         &f.span.start.to_string(),
@@ -109,7 +178,7 @@ impl TagWriter {
                         &f.agencies.join(";"),
                         &f.cues.join(";"),
                         &f.text,
-                    ])?;
+                    ]))?;
                 }
                 w.flush()?;
             }

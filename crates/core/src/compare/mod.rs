@@ -83,6 +83,19 @@ impl CompareBuilder {
     }
 }
 
+/// The group of a document's area when no area was found in it.
+pub const UNKNOWN_AREA: &str = "unknown area";
+
+/// What a group is known by: documents other than an inspection's own come after, then by
+/// name, then by the authorities' codes (two authorities of one name are two groups).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+struct GroupKey {
+    other: bool,
+    name: String,
+    code: String,
+    region: String,
+}
+
 #[derive(Debug)]
 struct GroupAcc {
     inspected: bool,
@@ -96,7 +109,7 @@ struct GroupAcc {
 /// One document's contribution to a comparison, ready to add.
 #[derive(Debug)]
 pub struct DocSummary {
-    key: (bool, String),
+    key: GroupKey,
     inspected: bool,
     document: DocumentRef,
     /// Per theme index with anything counted: listed items and mentions.
@@ -131,6 +144,9 @@ impl SummaryAcc {
                     path: path.to_string(),
                     kind: doc.kind,
                     date: doc.meta.date,
+                    inspection_end: doc.meta.inspection.end,
+                    inspection_type: doc.meta.inspection_type,
+                    topic_code: doc.meta.topic_code.clone(),
                     words: doc.word_count(),
                 },
                 counts: Vec::new(),
@@ -198,20 +214,20 @@ impl SummaryAcc {
 ///
 /// let tagger = Tagger::new();
 /// let mut comparer = CompareBuilder::new().build(tagger.taxonomy());
-/// let a = Document::parse("Dear X\n\nJoint targeted area inspection of Northshire\n\nStrengths\n\n- Therapy starts quickly.\n");
-/// let b = Document::parse("Dear Y\n\nJoint targeted area inspection of Southshire\n\nWhat needs to improve?\n\n- Access to therapy.\n");
+/// let a = Document::parse("Dear X\n\nJoint targeted area inspection of Kent\n\nStrengths\n\n- Therapy starts quickly.\n");
+/// let b = Document::parse("Dear Y\n\nJoint targeted area inspection of Essex\n\nWhat needs to improve?\n\n- Access to therapy.\n");
 /// comparer.add("a.txt", &a, &tagger.tag_document(&a));
 /// comparer.add("b.txt", &b, &tagger.tag_document(&b));
 /// let c = comparer.finish();
 /// let flip = c.flips.iter().find(|f| f.theme == "therapy").unwrap();
-/// assert_eq!((flip.strength.as_slice(), flip.improvement.as_slice()), (&["Northshire".to_string()][..], &["Southshire".to_string()][..]));
+/// assert_eq!((flip.strength.as_slice(), flip.improvement.as_slice()), (&["Kent".to_string()][..], &["Essex".to_string()][..]));
 /// ```
 #[derive(Debug)]
 pub struct Comparer {
     group_by: GroupBy,
     evidence: usize,
     themes: Vec<(String, String)>,
-    groups: BTreeMap<(bool, String), GroupAcc>,
+    groups: BTreeMap<GroupKey, GroupAcc>,
     seq: u64,
 }
 
@@ -226,25 +242,26 @@ fn counts_mentions(kind: DocKind, section: SectionKind) -> bool {
 }
 
 impl Comparer {
-    fn key(&self, path: &str, doc: &Document) -> (bool, String) {
+    fn key(&self, path: &str, doc: &Document) -> GroupKey {
         let inspected = doc.kind.is_inspection();
-        let stem = || {
-            std::path::Path::new(path)
-                .file_stem()
-                .map_or_else(|| path.to_string(), |s| s.to_string_lossy().into_owned())
-        };
+        let plain = |name: String| GroupKey { other: false, name, code: String::new(), region: String::new() };
         match self.group_by {
             GroupBy::Area => {
-                let area = doc.meta.area.clone().unwrap_or_else(stem);
-                if inspected { (false, area) } else { (true, format!("{}: {area}", doc.kind.as_str())) }
+                // By the authorities' codes: two spellings of one authority are one group. A
+                // document whose area was not found is in no one's group but "unknown area".
+                let a = &doc.meta.authorities;
+                let code = a.iter().map(|a| a.code.as_str()).collect::<Vec<_>>().join(";");
+                let mut regions: Vec<&str> = a.iter().map(|a| a.region.as_str()).collect();
+                regions.dedup();
+                let area = doc.meta.area.clone().unwrap_or_else(|| UNKNOWN_AREA.to_string());
+                let name = if inspected { area } else { format!("{}: {area}", doc.kind.as_str()) };
+                GroupKey { other: !inspected, name, code, region: regions.join(";") }
             }
-            GroupBy::Kind => (false, doc.kind.as_str().to_string()),
+            GroupBy::Kind => plain(doc.kind.as_str().to_string()),
             GroupBy::Year => {
-                let year =
-                    doc.meta.date.or(doc.meta.inspection.end).map_or("unknown".to_string(), |d| d.year.to_string());
-                (false, year)
+                plain(doc.meta.date.or(doc.meta.inspection.end).map_or("unknown".to_string(), |d| d.year.to_string()))
             }
-            GroupBy::File => (false, path.to_string()),
+            GroupBy::File => plain(path.to_string()),
         }
     }
 
@@ -345,14 +362,35 @@ impl Comparer {
     pub fn finish(self) -> Comparison {
         let mut areas = Vec::new();
         let mut accs = Vec::new();
-        for ((_, name), mut g) in self.groups {
+        // A name two groups share (one authority before and after a reorganisation) is told
+        // apart by its code.
+        let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        for k in self.groups.keys() {
+            *seen.entry(k.name.as_str()).or_default() += 1;
+        }
+        let label = |k: &GroupKey| {
+            if seen[k.name.as_str()] > 1 && !k.code.is_empty() {
+                format!("{} ({})", k.name, k.code)
+            } else {
+                k.name.clone()
+            }
+        };
+        let labels: Vec<String> = self.groups.keys().map(label).collect();
+        for ((key, mut g), name) in self.groups.into_iter().zip(labels) {
             let per = |n: u32| {
                 if g.words == 0 { 0.0 } else { (f64::from(n) * 1000.0 / g.words as f64 * 100.0).round() / 100.0 }
             };
             for c in &mut g.cells {
                 c.per_1000_words = Rates { listed: per(c.listed.total()), mentions: per(c.mentions.total()) };
             }
-            areas.push(Group { area: name.clone(), inspected: g.inspected, documents: g.documents });
+            let non_empty = |s: String| (!s.is_empty()).then_some(s);
+            areas.push(Group {
+                area: name.clone(),
+                code: non_empty(key.code),
+                region: non_empty(key.region),
+                inspected: g.inspected,
+                documents: g.documents,
+            });
             accs.push((name, g.inspected, g.cells));
         }
         let themes: Vec<ThemeRow> = self

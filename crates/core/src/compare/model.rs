@@ -153,6 +153,12 @@ pub struct DocumentRef {
     pub kind: DocKind,
     /// Its date, if known.
     pub date: Option<crate::meta::Date>,
+    /// The last day of its inspection, if known.
+    pub inspection_end: Option<crate::meta::Date>,
+    /// The type of inspection.
+    pub inspection_type: Option<crate::meta::InspectionType>,
+    /// The topic code.
+    pub topic_code: Option<String>,
     /// Its words.
     pub words: usize,
 }
@@ -162,6 +168,11 @@ pub struct DocumentRef {
 pub struct Group {
     /// The group's name: the area, kind, year or file.
     pub area: String,
+    /// Grouped by area: the ONS GSS code of its authority (codes joined with `;` for a
+    /// partnership of several); `null` when no area was found or for other groupings.
+    pub code: Option<String>,
+    /// Grouped by area: the authority's region.
+    pub region: Option<String>,
     /// Whether the group holds inspection letters or reports (only those count towards flips,
     /// shared and unique themes and similarity).
     pub inspected: bool,

@@ -107,6 +107,52 @@ pub(crate) fn find_period(text: &str, context: Option<Date>) -> Option<Period> {
     }
 }
 
+/// How many days after its inspection ended a letter is usually dated, at most.
+const LETTER_WITHIN_DAYS: i64 = 200;
+
+/// Whether a letter dated `letter` fits an inspection that ended on `end`.
+fn fits(letter: Date, end: Date) -> bool {
+    (0..=LETTER_WITHIN_DAYS).contains(&(letter.days_since_epoch() - end.days_since_epoch()))
+}
+
+/// What [`reconcile`] found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Reconciled {
+    /// The letter's year was a year off; it was corrected.
+    LetterYear { written: Date },
+    /// The inspection's year was a year off; it was corrected.
+    InspectionYear { written: Period },
+    /// The dates do not fit and nothing explains it.
+    Inconsistent,
+}
+
+/// Checks a letter's date against its inspection period: a letter is dated after its
+/// inspection ended, within [`LETTER_WITHIN_DAYS`]. When one of the two is a year off (a typo
+/// in a year, a period whose year was taken from the wrong context) and a year's shift makes
+/// them fit, it is corrected; otherwise the inconsistency is reported, never hidden.
+pub(crate) fn reconcile(letter: &mut Option<Date>, period: &mut Period) -> Option<Reconciled> {
+    let (Some(d), Some(end)) = (*letter, period.end) else { return None };
+    if fits(d, end) {
+        return None;
+    }
+    let shift = |p: &Period, years: i32| Period {
+        start: p.start.and_then(|s| s.plus_years(years)),
+        end: p.end.and_then(|e| e.plus_years(years)),
+    };
+    for years in [1, -1] {
+        if let Some(fixed) = d.plus_years(years).filter(|&f| fits(f, end)) {
+            *letter = Some(fixed);
+            return Some(Reconciled::LetterYear { written: d });
+        }
+        let moved = shift(period, years);
+        if moved.end.is_some_and(|e| fits(d, e)) {
+            let written = std::mem::replace(period, moved);
+            return Some(Reconciled::InspectionYear { written });
+        }
+    }
+    Some(Reconciled::Inconsistent)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -158,5 +204,26 @@ mod tests {
             );
         }
         assert_eq!(find_period("No dates here, 12 February 2026.", None), None);
+    }
+
+    #[test]
+    fn letter_and_inspection_reconciled() {
+        let p = |a: &str, b: &str| Period { start: Some(d(a)), end: Some(d(b)) };
+        // Consistent: nothing to do.
+        let (mut letter, mut period) = (Some(d("2019-01-17")), p("2018-12-11", "2018-12-12"));
+        assert_eq!(reconcile(&mut letter, &mut period), None);
+        // A letter typed with last year's year, after a December inspection.
+        let (mut letter, mut period) = (Some(d("2018-01-17")), p("2018-12-11", "2018-12-12"));
+        assert_eq!(reconcile(&mut letter, &mut period), Some(Reconciled::LetterYear { written: d("2018-01-17") }));
+        assert_eq!(letter, Some(d("2019-01-17")));
+        // An inspection period a year off.
+        let (mut letter, mut period) = (Some(d("2024-03-01")), p("2022-12-04", "2022-12-08"));
+        assert!(matches!(reconcile(&mut letter, &mut period), Some(Reconciled::InspectionYear { .. })));
+        assert_eq!(period, p("2023-12-04", "2023-12-08"));
+        // Years apart: reported, left as written.
+        let (mut letter, mut period) = (Some(d("2024-03-01")), p("2016-10-03", "2016-10-07"));
+        assert_eq!(reconcile(&mut letter, &mut period), Some(Reconciled::Inconsistent));
+        assert_eq!(period, p("2016-10-03", "2016-10-07"));
+        assert_eq!(d("2024-03-01").days_since_epoch() - d("2023-03-01").days_since_epoch(), 366);
     }
 }

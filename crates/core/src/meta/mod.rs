@@ -6,11 +6,15 @@
 pub(crate) mod area;
 pub(crate) mod dates;
 pub(crate) mod extract;
+pub(crate) mod gazetteer;
+pub(crate) mod inspection;
 pub(crate) mod kind;
 mod model;
 pub(crate) mod people;
 pub(crate) mod warnings;
 
+pub use gazetteer::{Authority, all_authorities, find_authority};
+pub use inspection::{Grade, InspectionType, Judgement, TOPICS, Topic};
 pub use model::{Date, DocKind, Inspectorate, Meta, Period, Person};
 
 use crate::error::Warning;
@@ -28,7 +32,7 @@ pub(crate) struct Read {
 pub(crate) fn read(text: &str, parsed: &Parsed) -> Read {
     let kinds: Vec<SectionKind> = parsed.sections.iter().map(|s| s.kind).collect();
     let kind = kind::detect(prefix(text, 4000), &kinds);
-    let meta = extract::extract(&extract::Input {
+    let (meta, mut notes) = extract::extract(&extract::Input {
         src: text,
         lines: &parsed.lines,
         furniture: &parsed.furniture.flags,
@@ -37,6 +41,7 @@ pub(crate) fn read(text: &str, parsed: &Parsed) -> Read {
         kind,
         opts: parsed.clean_options(),
     });
-    let warnings = warnings::check(kind, &meta, &parsed.sections);
+    let mut warnings = warnings::check(kind, &meta, &parsed.sections);
+    warnings.append(&mut notes);
     Read { kind, meta, warnings }
 }

@@ -84,6 +84,24 @@ impl Date {
         };
         (day >= 1 && day <= days).then_some(Date { year, month, day })
     }
+
+    /// Days since 1 January 1970 (negative before): for the number of days between dates.
+    pub fn days_since_epoch(&self) -> i64 {
+        // Howard Hinnant's days_from_civil.
+        let (y, m, d) = (i64::from(self.year), i64::from(self.month), i64::from(self.day));
+        let y = if m <= 2 { y - 1 } else { y };
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    /// The same day `years` years on (the 28th for 29 February in a year without one).
+    pub fn plus_years(&self, years: i32) -> Option<Date> {
+        let year = u16::try_from(i32::from(self.year) + years).ok()?;
+        Date::new(year, self.month, self.day).or_else(|| Date::new(year, self.month, 28))
+    }
 }
 
 impl std::fmt::Display for Date {
@@ -148,14 +166,31 @@ impl Inspectorate {
 /// What the letterhead, title and closing say about a document.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Meta {
-    /// The local area the document is about ("Leicestershire").
+    /// The local area the document is about, by its authorities' canonical names
+    /// ("Leicestershire"; "Leicester, Leicestershire and Rutland").
     pub area: Option<String>,
+    /// The local authorities the document is about, from the built-in gazetteer: canonical
+    /// name, ONS GSS code and region; several for a partnership of authorities.
+    #[serde(default)]
+    pub authorities: Vec<super::Authority>,
     /// The letter's date.
     pub date: Option<Date>,
     /// The title line(s) ("Joint targeted area inspection of Leicestershire").
     pub title: Option<String>,
-    /// What the inspection looked at ("child sexual abuse in the family environment").
+    /// What the inspection looked at, in the document's words ("child sexual abuse in the
+    /// family environment"; a JTAI's deep dive rather than its generic title).
     pub topic: Option<String>,
+    /// The type of inspection (`jtai`, `focused-visit`, `ilacs`, `area-send`, …).
+    #[serde(default)]
+    pub inspection_type: Option<super::InspectionType>,
+    /// The topic as a short code from the documented list (`domestic-abuse`, `front-door`,
+    /// `care-leavers`, …; see `letters_core::meta::TOPICS`).
+    #[serde(default)]
+    pub topic_code: Option<String>,
+    /// The judgements the document states: ILACS grades per judgement area, the area SEND
+    /// inspection outcome.
+    #[serde(default)]
+    pub judgements: Vec<super::Judgement>,
     /// When the inspection took place.
     pub inspection: Period,
     /// Inspectorates that carried it out.

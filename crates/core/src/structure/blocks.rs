@@ -17,6 +17,9 @@ pub(crate) struct RawBlock {
     pub first_line: usize,
     /// Index of the last line.
     pub last_line: usize,
+    /// An item whose bullet stood alone on its line, away from its text (PDF extraction
+    /// detaches glyphs, sometimes all of a list's at its top).
+    pub detached: bool,
 }
 
 impl RawBlock {
@@ -152,6 +155,31 @@ fn starts_upper_or_digit(text: &str) -> bool {
     t.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
 }
 
+/// Whether `text` starts with the name of a month ("December 2017").
+fn starts_with_month(text: &str) -> bool {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let word = text.split(|c: char| !c.is_alphabetic()).next().unwrap_or("").to_lowercase();
+    word.len() >= 3 && MONTHS.iter().any(|m| m.starts_with(&word))
+}
+
+/// A salutation ("Dear Ian,"): a line of its own, whatever punctuation ends it.
+fn is_salutation(text: &str) -> bool {
+    text.starts_with("Dear ") && text.split_whitespace().count() <= 8
+}
+
 /// The width a document is hard-wrapped at (most long lines break before ~130 characters), or
 /// `None` when it has one line per paragraph.
 fn wrap_width(src: &str, lines: &[Line], furniture: &[bool]) -> Option<usize> {
@@ -209,6 +237,12 @@ struct Assembler<'a> {
     table: bool,
     /// Under a heading of a list section (priority actions, improvements, strengths).
     list_context: bool,
+    /// In this list section a bullet stood alone on its line: its paragraphs are its items, not
+    /// the explanation of one item.
+    detached_list: bool,
+    /// The bullets under way are the sub-points of a paragraph that led into them with a colon
+    /// ("This should include:"): the paragraph after them is not their explanation.
+    sub_points: bool,
     /// What separates the current line from the previous content line.
     gap: Gap,
     /// Since the last page start or furniture line, only blank lines have been seen.
@@ -258,7 +292,7 @@ impl<'a> Assembler<'a> {
         // A heading wrapped over two lines ("…in this area of social work" / "practice?").
         if let Some(j) = self.next_adjacent(k) {
             let next = self.lines[j].text(self.src);
-            if next.split_whitespace().count() <= 6 && marker(next).is_none() && self.followed_by_gap(j) {
+            if next.split_whitespace().count() <= 10 && marker(next).is_none() && self.followed_by_gap(j) {
                 let joined = format!("{text} {next}");
                 if let Some(kind) = headings::classify(&joined) {
                     let h = RawHeading { kind, start: line.start, end: self.lines[j].end };
@@ -272,12 +306,13 @@ impl<'a> Assembler<'a> {
                 return Some((one(kind), 1));
             }
         }
-        // Briefing headings: "01 Purpose of this Briefing".
+        // Briefing headings: "01 Purpose of this Briefing" (not a date: "01 December 2017").
         let b = text.as_bytes();
         if b.len() > 3
             && b[0] == b'0'
             && b[1].is_ascii_digit()
             && b[2] == b' '
+            && !starts_with_month(&text[3..])
             && !ends_terminal(text)
             && text.split_whitespace().count() <= 9
             && self.followed_by_gap(k)
@@ -321,6 +356,8 @@ impl<'a> Assembler<'a> {
             self.close();
             self.table = false;
             self.list_context = h.kind.is_list();
+            self.detached_list = false;
+            self.sub_points = false;
             self.events.push(Event::Heading(h));
             used
         } else {
@@ -361,11 +398,18 @@ impl<'a> Assembler<'a> {
         let Some(m) = marker(text).filter(|_| !self.bullet_is_wrapped_dash(text, self.gap)) else {
             return false;
         };
+        if let Some(c) = &self.cur
+            && c.kind == BlockKind::Paragraph
+        {
+            self.sub_points = final_punctuation(c.last_seg(self.src)) == Some(':');
+        }
         self.close();
         let body = (line.start + m.len, line.end);
         let segs = if body.0 < body.1 { vec![body] } else { vec![] };
         self.pending = segs.is_empty();
-        self.cur = Some(RawBlock { kind: BlockKind::Item, segs, first_line: k, last_line: k });
+        self.detached_list |= self.pending && self.list_context;
+        let detached = self.pending;
+        self.cur = Some(RawBlock { kind: BlockKind::Item, segs, first_line: k, last_line: k, detached });
         true
     }
 
@@ -381,7 +425,13 @@ impl<'a> Assembler<'a> {
         } else {
             self.close();
             let seg = (line.start, line.end);
-            self.cur = Some(RawBlock { kind: BlockKind::Paragraph, segs: vec![seg], first_line: k, last_line: k });
+            self.cur = Some(RawBlock {
+                kind: BlockKind::Paragraph,
+                segs: vec![seg],
+                first_line: k,
+                last_line: k,
+                detached: false,
+            });
         }
     }
 
@@ -390,11 +440,16 @@ impl<'a> Assembler<'a> {
         let Some(c) = &self.cur else { return false };
         let text = self.lines[k].text(self.src);
         let last = c.last_seg(self.src);
+        if c.segs.len() == 1 && is_salutation(last) {
+            return false;
+        }
         let wrapped = self.hard_wrapped && (self.runs_on(last, text) || self.is_long(last));
         // In a list, the paragraphs after a bullet explain it (older letters put a headline
         // sentence on the bullet and the detail below): they are part of the item. A short
         // standalone line without a stop is a sub-heading.
         let explains_item = self.list_context
+            && !self.detached_list
+            && !self.sub_points
             && c.kind == BlockKind::Item
             && !(self.followed_by_gap(k) && !ends_terminal(text) && text.split_whitespace().count() <= 12);
         explains_item
@@ -465,7 +520,13 @@ impl<'a> Assembler<'a> {
             }
         } else {
             self.close();
-            self.cur = Some(RawBlock { kind: BlockKind::Item, segs: vec![(a, b)], first_line: line, last_line: line });
+            self.cur = Some(RawBlock {
+                kind: BlockKind::Item,
+                segs: vec![(a, b)],
+                first_line: line,
+                last_line: line,
+                detached: false,
+            });
         }
     }
 }
@@ -485,6 +546,8 @@ pub(crate) fn assemble(src: &str, lines: &[Line], furniture: &[bool]) -> Vec<Eve
         pending: false,
         table: false,
         list_context: false,
+        detached_list: false,
+        sub_points: false,
         gap: Gap::None,
         after_break: false,
     }

@@ -44,6 +44,11 @@ pub(crate) fn heading_key(line: &str) -> String {
 
 static EXACT: &[(&str, SectionKind)] = &[
     ("context", SectionKind::Context),
+    ("information about the local area partnership", SectionKind::Context),
+    ("inspection outcome", SectionKind::HeadlineFindings),
+    ("local area partnership details", SectionKind::Other),
+    ("information about this inspection", SectionKind::Other),
+    ("inspection team", SectionKind::Other),
     ("headline findings", SectionKind::HeadlineFindings),
     ("overview", SectionKind::HeadlineFindings),
     ("summary of findings", SectionKind::HeadlineFindings),
@@ -99,6 +104,9 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
         p(r"^(the )?[a-z' -]{2,50}'s? (key )?strengths$", SectionKind::Strengths),
         p(r"^what (is|are) (the )?[a-z' -]{2,60} doing (that is|well)\b.{0,20}$", SectionKind::Strengths),
         p(r"^what (worked|works|is working|went|has worked) well\b.{0,40}$", SectionKind::Strengths),
+        // Area SEND reports: "What is it like to be a child or young person with special
+        // educational needs and/or disabilities (SEND) in this area?"
+        p(r"^what is it like to be a (child|young person)\b.{0,120}$", SectionKind::MainFindings),
         // Report judgement sections: "The experiences and progress of children in care: inadequate".
         p(
             r"^[a-z][a-z' ,-]{8,120}: (inadequate|requires improvement( to be good)?|good|outstanding)$",
@@ -131,6 +139,9 @@ const FIRST_WORDS: &[&str] = &[
     "case",
     "places",
     "the",
+    "inspection",
+    "information",
+    "local",
 ];
 
 /// The canonical kind of a heading line, if it is one of the vocabulary.
@@ -150,7 +161,7 @@ pub(crate) fn classify(line: &str) -> Option<SectionKind> {
         return None; // a sentence, not a heading
     }
     let key = heading_key(line);
-    if key.is_empty() || key.split(' ').count() > 20 {
+    if key.is_empty() || key.split(' ').count() > 24 {
         return None;
     }
     if let Some((_, kind)) = EXACT.iter().find(|(k, _)| *k == key) {
@@ -202,6 +213,13 @@ mod tests {
             ("Yours Sincerely,", Some(Closing)),
             ("Context", Some(Context)),
             ("Overview", Some(HeadlineFindings)),
+            ("Inspection outcome", Some(HeadlineFindings)),
+            ("Information about the local area partnership", Some(Context)),
+            (
+                "What is it like to be a child or young person with special educational needs and/or disabilities (SEND) in this area?",
+                Some(MainFindings),
+            ),
+            ("Local area partnership details", Some(Other)),
             ("The experiences and progress of children in care: inadequate", Some(Other)),
             (
                 "The impact of leaders on social work practice with children and families: requires improvement to be good",

@@ -3,12 +3,15 @@
 //! Page furniture is found and set aside (`furniture`), line-start markers and heading lines
 //! recognised (`markers`, `headings`), lines assembled into headings and blocks
 //! (`blocks`), each block cleaned with a map back to the input (`clean`) and split into
-//! sentences (`sentences`), and the blocks gathered under their headings (`sections`).
+//! sentences (`sentences`), and the blocks gathered under their headings (`sections`), the
+//! items of lists whose bullets were lost found again (`lists`).
 
+mod block;
 pub(crate) mod blocks;
 pub(crate) mod clean;
 pub(crate) mod furniture;
 pub(crate) mod headings;
+mod lists;
 pub(crate) mod markers;
 mod model;
 pub(crate) mod sections;

@@ -5,19 +5,12 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::blocks::{Event, RawBlock};
-use super::clean::{CleanOptions, Cleaner, clean_segment};
-use super::model::{Block, BlockKind, Section, SectionKind, Sentence};
-use super::sentences;
+use super::block::{Built, build_block};
+use super::blocks::Event;
+use super::clean::{CleanOptions, clean_segment};
+use super::lists;
+use super::model::{Block, BlockKind, Section, SectionKind};
 use crate::text::{Span, final_punctuation};
-
-/// A cleaned block with the line range it came from.
-#[derive(Debug, Clone)]
-pub(crate) struct Built {
-    pub block: Block,
-    pub first_line: usize,
-    pub last_line: usize,
-}
 
 /// The parts of a document before its body, for metadata.
 #[derive(Debug, Default)]
@@ -36,23 +29,6 @@ static TITLE: LazyLock<Regex> = LazyLock::new(|| {
     )
     .unwrap()
 });
-
-/// Cleans a raw block into its text, span and sentences.
-pub(crate) fn build_block(src: &str, raw: &RawBlock, opts: CleanOptions<'_>) -> Built {
-    let mut c = Cleaner::new(src, opts);
-    for &(a, b) in &raw.segs {
-        c.push_segment(a, b);
-    }
-    let cleaned = c.finish();
-    let text = cleaned.text.trim_end().to_string();
-    let span = cleaned.span(0, text.len());
-    let sentences = sentences::sentences(&text)
-        .into_iter()
-        .map(|(a, b)| Sentence { text: text[a..b].to_string(), span: cleaned.span(a, b), offset: a })
-        .collect();
-    let block = Block { kind: raw.kind, text, span, sentences, offsets: cleaned.map };
-    Built { block, first_line: raw.first_line, last_line: raw.last_line }
-}
 
 /// Whether a block ends a sentence (a colon does not: a title or heading may end with one).
 fn ends_terminal(t: &str) -> bool {
@@ -144,45 +120,51 @@ fn introduction(front: &Front, intro_blocks: Vec<Built>) -> Option<Section> {
     Some(Section { kind: SectionKind::Introduction, heading, span: Span::new(start, end), blocks })
 }
 
-/// A section per heading, from the first heading on.
+/// A section per heading, from the first heading on; list sections shaped by [`lists::shape`].
 fn body(src: &str, events: &[Event], opts: CleanOptions<'_>) -> Vec<Section> {
     let mut sections = Vec::new();
-    let mut current: Option<Section> = None;
+    let mut current: Option<(Section, Vec<Built>)> = None;
+    let finish = |(mut s, blocks): (Section, Vec<Built>)| {
+        let blocks = if s.kind.is_list() { lists::shape(blocks) } else { blocks };
+        s.blocks = blocks.into_iter().map(|b| b.block).collect();
+        s
+    };
     for e in events {
         match e {
             Event::Heading(h) => {
                 let text = clean_segment(src, h.start, h.end, opts);
                 // A flattened table repeats its section heading as a column header: keep one
                 // section when nothing but short cells came between.
-                if let Some(cur) = current.as_ref()
+                if let Some((cur, blocks)) = current.as_ref()
                     && cur.kind == h.kind
                     && cur.heading.as_deref() == Some(text.trim_end())
-                    && cur.blocks.iter().all(|b| b.text.split_whitespace().count() <= 30 && !ends_terminal(&b.text))
+                    && blocks
+                        .iter()
+                        .all(|b| b.block.text.split_whitespace().count() <= 30 && !ends_terminal(&b.block.text))
                 {
                     continue;
                 }
-                if let Some(s) = current.take() {
-                    sections.push(s);
-                }
-                current = Some(Section {
+                sections.extend(current.take().map(finish));
+                let section = Section {
                     kind: h.kind,
                     heading: Some(text.trim_end().to_string()),
                     span: Span::new(h.start, h.end),
                     blocks: Vec::new(),
-                });
+                };
+                current = Some((section, Vec::new()));
             }
             Event::Block(raw) => {
                 let built = build_block(src, raw, opts);
                 if built.block.text.is_empty() {
                     continue; // only characters that cleaning drops (a soft hyphen)
                 }
-                if let Some(s) = current.as_mut() {
+                if let Some((s, blocks)) = current.as_mut() {
                     s.span.end = s.span.end.max(built.block.span.end);
-                    s.blocks.push(built.block);
+                    blocks.push(built);
                 }
             }
         }
     }
-    sections.extend(current);
+    sections.extend(current.map(finish));
     sections
 }

@@ -57,6 +57,11 @@ impl OffsetMap {
         self.runs.push(Run { clean, clean_len, orig, orig_len: orig_end - orig });
     }
 
+    /// Appends `other`'s runs, the rewritten text they stand for placed `shift` bytes on.
+    pub fn append(&mut self, other: &OffsetMap, shift: usize) {
+        self.runs.extend(other.runs.iter().map(|r| Run { clean: r.clean + shift, ..*r }));
+    }
+
     /// The original span of rewritten range `[start, end)`.
     pub fn span(&self, start: usize, end: usize) -> Span {
         if self.runs.is_empty() {

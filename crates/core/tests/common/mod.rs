@@ -19,6 +19,17 @@ pub fn corpus_dir() -> PathBuf {
     here.ancestors().map(|p| p.join("corpus")).find(|p| p.join("README.md").is_file()).expect("the workspace's corpus/")
 }
 
+/// The paths of the five seed documents at the top of the corpus (the published documents
+/// under `corpus/published/` are left out).
+pub fn seed_paths() -> Vec<PathBuf> {
+    corpus_files().into_iter().map(|n| corpus_dir().join(n)).collect()
+}
+
+/// The published documents shipped in `corpus/published/`, sorted.
+pub fn published_dir() -> PathBuf {
+    corpus_dir().join("published")
+}
+
 /// The text of a corpus file.
 pub fn text(name: &str) -> String {
     std::fs::read_to_string(corpus_dir().join(name)).unwrap_or_else(|e| panic!("{name}: {e}"))

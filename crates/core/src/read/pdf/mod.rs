@@ -2,13 +2,15 @@
 //! between pages so the cleaning stage sees page boundaries (and the running headers, footers
 //! and page numbers at them) exactly as it does in text extracted with `pdftotext`.
 //!
-//! Parsing is lopdf's; text extraction (font encodings, ToUnicode maps, ligatures, the order of
-//! text runs, line breaks from text positions) is pdf-extract's. pdf-extract assumes
+//! Parsing is lopdf's; decoding glyphs (font encodings, ToUnicode maps, ligatures) is
+//! pdf-extract's; laying them out as lines in reading order is ours (`layout`). pdf-extract assumes
 //! well-formed input in places and can panic on a damaged file: each page is extracted under
 //! `catch_unwind`, a page that fails is skipped (and counted), and a document whose pages all
 //! fail is an error. Neither crate prints (pdf-extract logs through `log`, which is silent
 //! unless the embedding program installs a logger); the panic message of a caught panic is
 //! kept off stderr by a panic hook that defers to the previous one for every other panic.
+
+mod layout;
 
 use std::cell::Cell;
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -51,13 +53,10 @@ pub fn extract(bytes: &[u8]) -> Result<PdfText, Error> {
         if i > 0 {
             text.push_str("\n\x0c");
         }
-        let mut page = String::new();
-        let ok = quietly(|| {
-            let mut out = pdf_extract::PlainTextOutput::new(&mut page);
-            pdf_extract::output_doc_page(&doc, &mut out, number)
-        });
+        let mut out = layout::LayoutOutput::default();
+        let ok = quietly(|| pdf_extract::output_doc_page(&doc, &mut out, number));
         match ok {
-            Some(Ok(())) => text.push_str(page.trim_matches(['\n', '\x0c'])),
+            Some(Ok(())) => text.push_str(out.text.trim_matches(['\n', '\x0c'])),
             _ => failed_pages.push(number),
         }
         text.push('\n');
