@@ -19,6 +19,8 @@ Examples:
   letters split corpus/jtai-2026-02-leicestershire.txt --format md
   letters tag corpus/ --theme therapy      every finding about therapy, with its evidence
   letters compare downloads/ --format csv -o themes.csv
+  letters prevalence corpus/ --by year     how common each listing is, with intervals
+  letters profile Liverpool corpus/        what sets an area apart, with the evidence
   letters themes                           the built-in theme taxonomy
 
 Exit codes: 0 success, 1 some inputs could not be read (the rest were processed), 2 usage or
@@ -87,6 +89,49 @@ Examples:
   letters tag letters/ --extend my-themes.toml --format csv -o findings.csv")]
     Tag(TagArgs),
 
+    /// How common each theme is as an improvement, a strength and a priority action: in how
+    /// many documents of those read, with 95% Wilson intervals, overall or by year, kind, topic
+    /// or region.
+    #[command(after_help = "\
+Examples:
+  letters prevalence corpus/
+  letters prevalence downloads/ --by year --format csv -o prevalence.csv
+  letters prevalence downloads/ --kind jtai --by topic
+
+Only an inspection's own documents (letters and reports) are counted.")]
+    Prevalence(PrevalenceArgs),
+
+    /// How each theme's prevalence changes year by year (or inspection round by round), with
+    /// counts and intervals; small groups marked.
+    #[command(after_help = "\
+Examples:
+  letters trend corpus/
+  letters trend downloads/ --kind focused-visit --topic front-door --side improvement
+  letters trend downloads/ --by round --format csv -o trend.csv")]
+    Trend(TrendArgs),
+
+    /// What sets an area apart: its listing of each theme against comparable documents (Fisher's
+    /// exact test, Benjamini–Hochberg q-values), the themes it lists that are rare elsewhere and
+    /// those common elsewhere it does not, and the words and phrases its findings use more
+    /// (log-likelihood keyness), each with the findings behind it.
+    #[command(after_help = "\
+Examples:
+  letters profile Liverpool corpus/
+  letters profile E08000012 downloads/ --against all --format md
+  letters profile Leeds downloads/ --kind focused-visit --keyness --format csv
+
+Comparable documents are those of the same type and topic as the area's (a JTAI round); of the
+same type when fewer than five share the topic; all others when fewer share the type. A theme is
+distinctive when its q-value (over the themes and sides that could differ at all) is below 0.05.")]
+    Profile(ProfileArgs),
+
+    /// Which themes are listed together in the same documents (count and lift).
+    #[command(after_help = "\
+Examples:
+  letters cooccurrence corpus/
+  letters cooccurrence downloads/ --side strength --format csv")]
+    Cooccurrence(CooccurrenceArgs),
+
     /// List the theme taxonomy, or check a taxonomy file and run its examples.
     #[command(after_help = "\
 Examples:
@@ -95,6 +140,109 @@ Examples:
   letters themes --check my-themes.toml  validate a file and run its example sentences
   letters themes --extend my-themes.toml the built-in taxonomy with your additions")]
     Themes(ThemesArgs),
+}
+
+/// How prevalence groups documents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FacetArg {
+    /// All together.
+    None,
+    Year,
+    Kind,
+    Topic,
+    Region,
+}
+
+/// A side of the lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SideArg {
+    /// Listed as an improvement or a priority action.
+    Improvement,
+    Strength,
+    Priority,
+}
+
+#[derive(Debug, Args)]
+pub struct PrevalenceArgs {
+    #[command(flatten)]
+    pub run: CorpusArgs,
+
+    /// Group documents by this.
+    #[arg(long, value_enum, default_value = "none")]
+    pub by: FacetArg,
+}
+
+/// How a trend steps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TrendByArg {
+    Year,
+    /// Inspection rounds: documents of one type and topic, in the order the rounds began.
+    Round,
+}
+
+#[derive(Debug, Args)]
+pub struct TrendArgs {
+    #[command(flatten)]
+    pub run: CorpusArgs,
+
+    /// Step by year or by inspection round.
+    #[arg(long, value_enum, default_value = "year")]
+    pub by: TrendByArg,
+
+    /// The side the table shows (CSV and JSON give every side).
+    #[arg(long, value_enum, default_value = "improvement")]
+    pub side: SideArg,
+}
+
+/// What an area is compared with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AgainstArg {
+    /// Documents of the same type and topic (widening when too few).
+    Comparable,
+    /// All other documents.
+    All,
+}
+
+#[derive(Debug, Args)]
+pub struct ProfileArgs {
+    /// The area: any name of its local authority, or its ONS code.
+    #[arg(value_name = "AREA")]
+    pub area: String,
+
+    #[command(flatten)]
+    pub run: CorpusArgs,
+
+    /// What to compare the area with.
+    #[arg(long, value_enum, default_value = "comparable")]
+    pub against: AgainstArg,
+
+    /// With `--format csv`: write the keyness table (words and phrases) instead of the themes.
+    #[arg(long)]
+    pub keyness: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CooccurrenceArgs {
+    #[command(flatten)]
+    pub run: CorpusArgs,
+
+    /// The side on which themes are listed together.
+    #[arg(long, value_enum, default_value = "improvement")]
+    pub side: SideArg,
+}
+
+/// What a command over many documents takes: the inputs (and the documents selected), the
+/// output and the taxonomy.
+#[derive(Debug, Args)]
+pub struct CorpusArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    #[command(flatten)]
+    pub out: OutputArgs,
+
+    #[command(flatten)]
+    pub taxonomy: TaxonomyArgs,
 }
 
 /// Which taxonomy to use.
@@ -112,13 +260,7 @@ pub struct TaxonomyArgs {
 #[derive(Debug, Args)]
 pub struct TagArgs {
     #[command(flatten)]
-    pub input: InputArgs,
-
-    #[command(flatten)]
-    pub out: OutputArgs,
-
-    #[command(flatten)]
-    pub taxonomy: TaxonomyArgs,
+    pub run: CorpusArgs,
 
     /// Only findings with this theme (repeatable: any of them).
     #[arg(long = "theme", value_name = "ID")]
@@ -137,13 +279,7 @@ pub enum GroupByArg {
 #[derive(Debug, Args)]
 pub struct CompareArgs {
     #[command(flatten)]
-    pub input: InputArgs,
-
-    #[command(flatten)]
-    pub out: OutputArgs,
-
-    #[command(flatten)]
-    pub taxonomy: TaxonomyArgs,
+    pub run: CorpusArgs,
 
     /// How to group documents into columns.
     #[arg(long, value_enum, default_value = "area")]
@@ -211,6 +347,42 @@ pub struct InputArgs {
     /// corpora are); each becomes its own document, named PATH#N.
     #[arg(long)]
     pub split_docs: bool,
+
+    #[command(flatten)]
+    pub select: SelectArgs,
+}
+
+/// Which documents to keep, by what they say about themselves (never by their file names).
+#[derive(Debug, Args, Clone, Default)]
+#[command(next_help_heading = "Selecting documents")]
+pub struct SelectArgs {
+    /// Only documents of this kind: of document (inspection-letter, report, response-letter,
+    /// briefing, plan, other) or of inspection (jtai, focused-visit, ilacs, area-send, …).
+    /// Repeatable: any of them.
+    #[arg(long = "kind", value_name = "KIND")]
+    pub kinds: Vec<String>,
+
+    /// Only documents on this topic (a topic code: domestic-abuse, front-door, care-leavers, …;
+    /// see the README). Repeatable.
+    #[arg(long = "topic", value_name = "CODE")]
+    pub topics: Vec<String>,
+
+    /// Only documents dated on or after DATE (YYYY-MM-DD, or a year).
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+
+    /// Only documents dated on or before DATE (YYYY-MM-DD, or a year).
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+
+    /// Only documents about this area: any name of its local authority, or its ONS code.
+    /// Repeatable.
+    #[arg(long = "area", value_name = "AREA")]
+    pub areas: Vec<String>,
+
+    /// Only documents about areas of this region (London, North West, Wales, …). Repeatable.
+    #[arg(long = "region", value_name = "REGION")]
+    pub regions: Vec<String>,
 }
 
 /// Where and how output is written.

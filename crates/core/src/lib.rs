@@ -31,6 +31,7 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 #![deny(missing_docs)]
 
+pub mod analysis;
 pub mod check;
 pub mod compare;
 mod document;

@@ -18,8 +18,9 @@ const STAGES: &[(&str, u8)] = &[
     ("tag", 5),
     ("compare", 6),
     ("check", 6),
-    ("stages", 7),
-    ("lib", 8),
+    ("analysis", 7),
+    ("stages", 8),
+    ("lib", 9),
 ];
 
 fn rank(stage: &str) -> u8 {

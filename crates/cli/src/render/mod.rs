@@ -1,5 +1,6 @@
 //! Rendering results for people (table, Markdown) and machines (CSV, JSON, JSON Lines).
 
+pub mod analysis;
 pub mod check;
 pub mod compare;
 pub mod report;
@@ -19,11 +20,17 @@ pub struct Style {
 impl Style {
     pub fn new(terminal: bool) -> Style {
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        let width = if terminal {
-            // A terminal that reports no width (0 columns) is treated as an unknown one.
-            terminal_size::terminal_size().map(|(w, _)| w.0 as usize).filter(|&w| w > 0).unwrap_or(100).clamp(40, 200)
-        } else {
-            120
+        // `COLUMNS` (as `ls` and others honour it) wins; a terminal that reports no width
+        // (0 columns) is treated as an unknown one; output to a file or pipe is 120 wide.
+        let columns = std::env::var("COLUMNS").ok().and_then(|v| v.trim().parse::<usize>().ok()).filter(|&w| w > 0);
+        let width = match columns {
+            Some(w) => w.clamp(30, 1000),
+            None if terminal => terminal_size::terminal_size()
+                .map(|(w, _)| w.0 as usize)
+                .filter(|&w| w > 0)
+                .unwrap_or(100)
+                .clamp(40, 200),
+            None => 120,
         };
         Style { color: terminal && !no_color, width }
     }
@@ -49,6 +56,14 @@ impl Style {
     pub fn improvement(&self, s: &str) -> String {
         self.paint("33", s)
     }
+}
+
+/// A bold heading, wrapped to the terminal.
+pub fn heading(out: &mut dyn Write, style: Style, text: &str) -> std::io::Result<()> {
+    for line in wrap(text, style.width) {
+        writeln!(out, "{}", style.bold(&line))?;
+    }
+    Ok(())
 }
 
 /// Cuts `s` to at most `width` characters, ending with an ellipsis when cut.

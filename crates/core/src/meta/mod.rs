@@ -11,11 +11,13 @@ pub(crate) mod inspection;
 pub(crate) mod kind;
 mod model;
 pub(crate) mod people;
+mod select;
 pub(crate) mod warnings;
 
 pub use gazetteer::{Authority, all_authorities, find_authority};
 pub use inspection::{Grade, InspectionType, Judgement, TOPICS, Topic};
 pub use model::{Date, DocKind, Inspectorate, Meta, Period, Person};
+pub use select::Selection;
 
 use crate::error::Warning;
 use crate::structure::{Parsed, SectionKind};
@@ -31,7 +33,7 @@ pub(crate) struct Read {
 /// Reads the kind, metadata and structural warnings of `text`, parsed as `parsed`.
 pub(crate) fn read(text: &str, parsed: &Parsed) -> Read {
     let kinds: Vec<SectionKind> = parsed.sections.iter().map(|s| s.kind).collect();
-    let kind = kind::detect(prefix(text, 4000), &kinds);
+    let mut kind = kind::detect(prefix(text, 4000), &kinds);
     let (meta, mut notes) = extract::extract(&extract::Input {
         src: text,
         lines: &parsed.lines,
@@ -41,6 +43,10 @@ pub(crate) fn read(text: &str, parsed: &Parsed) -> Read {
         kind,
         opts: parsed.clean_options(),
     });
+    // A document that names the inspection it reports is that inspection's report.
+    if kind == DocKind::Other && meta.inspection_type.is_some() {
+        kind = DocKind::Report;
+    }
     let mut warnings = warnings::check(kind, &meta, &parsed.sections);
     warnings.append(&mut notes);
     Read { kind, meta, warnings }

@@ -35,6 +35,16 @@ impl DocKind {
         }
     }
 
+    /// All kinds, in output order.
+    pub const ALL: [DocKind; 6] = [
+        DocKind::InspectionLetter,
+        DocKind::ResponseLetter,
+        DocKind::Briefing,
+        DocKind::Plan,
+        DocKind::Report,
+        DocKind::Other,
+    ];
+
     /// Whether the document is an inspection's own (a letter or a report), as opposed to what
     /// partners publish beside it (responses, briefings, plans).
     pub fn is_inspection(&self) -> bool {

@@ -5,7 +5,9 @@ mod fold;
 mod offsets;
 pub(crate) mod rx;
 mod span;
+mod stop;
 
 pub(crate) use fold::{final_punctuation, fold_quote, is_space, prefix};
 pub(crate) use offsets::OffsetMap;
 pub use span::Span;
+pub(crate) use stop::is_stop_word;
