@@ -41,14 +41,16 @@ Reading a cell: ▲ the theme is listed as a strength, ▼ as an improvement, �
 action, ◆ both ways; s/i counts the other sentences about it judged strength / improvement.")]
     Compare(CompareArgs),
 
-    /// Write a self-contained HTML report: a heatmap of themes by area whose cells open the
-    /// findings behind them, a panel per area, flips and shared improvements.
+    /// Write a self-contained HTML page over a corpus: how common each theme is and how it
+    /// moves year by year, a matrix with areas as rows whose cells open the findings behind
+    /// them, and each area's view with its profile; filters and area search.
     #[command(after_help = "\
 Examples:
   letters report corpus/ -o report.html
-  letters report downloads/ --evidence 20 -o committee-paper.html
+  letters report downloads/ --kind jtai --from 2023 -o jtai-since-2023.html
 
-The page has no script and loads nothing: it works offline and as an email attachment.")]
+The page loads nothing and runs only its own script (a Content-Security-Policy says so): it
+works offline and as an email attachment. Its address keeps the view, so links to it reopen it.")]
     Report(ReportArgs),
 
     /// Check a response letter against the inspection letter: is each finding it attributes to
@@ -413,14 +415,6 @@ pub struct ReportArgs {
 
     #[command(flatten)]
     pub taxonomy: TaxonomyArgs,
-
-    /// How to group documents into columns.
-    #[arg(long, value_enum, default_value = "area")]
-    pub group_by: GroupByArg,
-
-    /// Findings kept per cell as evidence.
-    #[arg(long, value_name = "N", default_value_t = 10)]
-    pub evidence: usize,
 
     /// Write the page to FILE (atomically); standard output otherwise.
     #[arg(short, long, value_name = "FILE")]

@@ -45,7 +45,7 @@ fn run(cli: Cli) -> Result<u8> {
         Command::Check(a) => commands::check::run(a, false),
         Command::Coverage(a) => commands::check::run(a, true),
         Command::Compare(a) => commands::compare::run(a),
-        Command::Report(a) => commands::compare::report(a),
+        Command::Report(a) => commands::report::run(a),
         Command::Split(a) => commands::split::run(a),
         Command::Tag(a) => commands::tag::run(a),
         Command::Themes(a) => commands::themes::run(a),

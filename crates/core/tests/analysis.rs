@@ -71,3 +71,18 @@ fn an_area_without_documents_has_no_profile() {
     assert!(corpus(3).profile("Essex", Against::All).is_none());
     assert!(corpus(3).profile("Narnia", Against::All).is_none());
 }
+
+/// A listed item keeps the words that tagged each of its themes, as byte ranges of its text.
+#[test]
+fn items_keep_the_words_that_tagged_them() {
+    let tagger = Tagger::new();
+    let corpus = Corpus::new(tagger.taxonomy());
+    let doc = Document::parse(&letter("Kent", "Children’s access to therapy is slow."));
+    let record = corpus.record("kent.txt", &doc, &tagger, false);
+    let item = &record.items[0];
+    let therapy = corpus.themes().iter().position(|(id, _)| id == "therapy").unwrap() as u32;
+    let words: Vec<&str> =
+        item.marks.iter().filter(|m| m.theme == therapy).map(|m| &item.text[m.start..m.end]).collect();
+    assert_eq!(words, ["therapy"]);
+    assert!(item.themes.contains(&therapy));
+}

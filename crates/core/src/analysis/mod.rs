@@ -47,7 +47,7 @@ pub use profile::{
     ALPHA, Against, COMMON_ELSEWHERE, Direction, KEYNESS_ALPHA, Keyness, MIN_COMPARED, Profile, ProfileEvidence,
     RARE_ELSEWHERE, Standing, ThemeProfile,
 };
-pub use record::{DocRecord, ItemRecord};
+pub use record::{DocRecord, ItemRecord, Mark};
 
 use crate::tag::Taxonomy;
 

@@ -11,6 +11,17 @@ use crate::structure::SectionKind;
 use crate::tag::{Tagger, Unit};
 use crate::text::Span;
 
+/// Words of an item that tagged it with a theme.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mark {
+    /// The theme (taxonomy index).
+    pub theme: u32,
+    /// Start of the words: a byte offset into the item's `text`.
+    pub start: usize,
+    /// End of the words, likewise.
+    pub end: usize,
+}
+
 /// A listed item of a document: a finding of a strengths, improvements or priority-actions list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ItemRecord {
@@ -22,6 +33,8 @@ pub struct ItemRecord {
     pub span: Span,
     /// Its themes (taxonomy indices).
     pub themes: Vec<u32>,
+    /// The words that tagged each theme, in order.
+    pub marks: Vec<Mark>,
 }
 
 /// A document as corpus analysis sees it.
@@ -110,11 +123,20 @@ impl Corpus {
                     _ => l.priority += 1,
                 }
             }
+            let mut marks: Vec<Mark> = u
+                .themes
+                .iter()
+                .filter(|h| h.start >= u.start && h.end <= u.end)
+                .map(|h| Mark { theme: h.entry, start: h.start - u.start, end: h.end - u.start })
+                .collect();
+            marks.sort_by_key(|m| (m.start, m.end, m.theme));
+            marks.dedup();
             items.push(ItemRecord {
                 section: u.section,
                 text: text.to_string(),
                 span: u.span_of(u.start, u.end),
                 themes,
+                marks,
             });
         });
         let mut terms: Vec<(String, u32)> = counts.into_iter().collect();
