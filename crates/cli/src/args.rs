@@ -134,6 +134,21 @@ Examples:
   letters cooccurrence downloads/ --side strength --format csv")]
     Cooccurrence(CooccurrenceArgs),
 
+    /// Compare the tool's coding with a person's: per theme precision, recall, F1 and Cohen's
+    /// κ, polarity accuracy with a confusion matrix, and every disagreement with the words
+    /// that decided it.
+    #[command(after_help = "\
+Examples:
+  letters eval --gold corpus/published/gold/dev.csv corpus/published/
+  letters eval --gold my-coding.csv downloads/ --format md -o agreement.md
+  letters eval --gold my-coding.csv downloads/ --units --format csv -o units.csv
+
+The coding is a CSV with a header and one row per unit: path (the document, as given to letters
+or by its file name), unit (its first words, as written), themes (theme ids separated by ;) and
+polarity (strength, improvement, mixed or neutral); optional kind (item or sentence), section,
+and start/end (a byte span instead of the words). Exit 1 when some units were not found.")]
+    Eval(EvalArgs),
+
     /// List the theme taxonomy, or check a taxonomy file and run its examples.
     #[command(after_help = "\
 Examples:
@@ -231,6 +246,20 @@ pub struct CooccurrenceArgs {
     /// The side on which themes are listed together.
     #[arg(long, value_enum, default_value = "improvement")]
     pub side: SideArg,
+}
+
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// The person's coding (CSV).
+    #[arg(long, value_name = "CODING.csv")]
+    pub gold: PathBuf,
+
+    /// With `--format csv`: a row per unit (both codings side by side) instead of a row per theme.
+    #[arg(long)]
+    pub units: bool,
+
+    #[command(flatten)]
+    pub run: CorpusArgs,
 }
 
 /// What a command over many documents takes: the inputs (and the documents selected), the

@@ -53,5 +53,6 @@ fn run(cli: Cli) -> Result<u8> {
         Command::Trend(a) => commands::analysis::trend(a),
         Command::Profile(a) => commands::analysis::profile(a),
         Command::Cooccurrence(a) => commands::analysis::cooccurrence(a),
+        Command::Eval(a) => commands::eval::run(a),
     }
 }

@@ -36,6 +36,7 @@ pub mod check;
 pub mod compare;
 mod document;
 mod error;
+pub mod eval;
 pub mod meta;
 pub mod read;
 #[cfg(feature = "stages")]

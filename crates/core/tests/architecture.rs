@@ -18,6 +18,7 @@ const STAGES: &[(&str, u8)] = &[
     ("tag", 5),
     ("compare", 6),
     ("check", 6),
+    ("eval", 6),
     ("analysis", 7),
     ("stages", 8),
     ("lib", 9),

@@ -3,6 +3,7 @@
 pub mod analysis;
 pub mod check;
 pub mod compare;
+pub mod eval;
 pub mod report;
 pub mod split;
 pub mod tag;

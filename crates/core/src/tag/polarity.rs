@@ -2,8 +2,12 @@
 //!
 //! Evaluative cues from the taxonomy's lexicon are found as whole words (longest first, so
 //! "no delay" beats "delay" and "not consistently" beats "consistently"); a negator just before
-//! a cue flips it; contrast words ("but", "although", "while", "however") split the sentence
-//! into clauses, and clauses that pull opposite ways make it `mixed`.
+//! a cue flips it, and a word of decrease flips the cue it governs ("reduced delays");
+//! contrast words split the sentence into clauses. A concessive clause ("although …",
+//! "despite …", "…, while …") yields to the main clause; coordinated clauses that pull
+//! opposite ways ("…, but …") make it `mixed`. A deficit of capability or of progress ("not
+//! enough time to", "yet to", "unable to") governs the rest of its clause: the good qualities
+//! after it are what is missing.
 
 use serde::{Deserialize, Serialize};
 
@@ -51,6 +55,37 @@ enum Cue {
 /// Subordinators that open a contrasting clause at the start of a sentence.
 const OPENERS: &[&str] = &["although", "while", "whilst", "despite", "though", "even though", "notwithstanding"];
 
+/// Contrast words that make their clause a concession: the main clause decides.
+const CONCESSIVE: &[&str] = &["although", "though", "even though", "while", "whilst", "despite", "notwithstanding"];
+
+/// Negators that only flip the cue they govern and say nothing alone: words of decrease
+/// ("reduced delays" is good, "reduced effectiveness" bad, "reduced caseloads" neither by
+/// these words).
+const DECREASE: &[&str] =
+    &["reduced", "reduce", "reduces", "reducing", "lowered", "decreased", "fewer", "resolved", "cleared"];
+
+/// Negative cues that name a deficit of capability or of progress: the good qualities after
+/// them in their clause are what is lacking ("staff do not have enough time to respond
+/// consistently and effectively", "this is yet to make a difference").
+const DEFICITS: &[&str] = &[
+    "not have enough",
+    "not have sufficient",
+    "not enough",
+    "not able to",
+    "unable",
+    "unable to",
+    "yet to",
+    "yet to be",
+    "not yet",
+    "too little",
+    "lack of",
+    "lacks",
+    "lacking",
+    "insufficient",
+    "little evidence",
+    "no evidence",
+];
+
 /// Phrases that look evaluative but are not.
 const INERT: &[&str] = &[
     "as well as",
@@ -73,7 +108,13 @@ const INERT: &[&str] = &[
     "how well",
     "how effectively",
     "how effective",
+    "long term",
+    "longer term",
 ];
+
+/// Words that open a background clause at the start of a sentence ("When this is not possible,
+/// …"): like a concession, it yields to the main clause.
+const CONDITIONS: &[&str] = &["when", "where", "if", "once", "until"];
 
 /// Negative cues that state an obligation or a need: the positive words after them in the same
 /// clause describe what should be, not what is ("plans need to be more effective", "leaders
@@ -166,7 +207,7 @@ struct CueHit {
 /// Judges one sentence from its cue matches: `(start, end, kind index)` in `text`, leftmost-
 /// longest, in order.
 ///
-/// The sentence is cut into clauses ([`clause_bounds`]); each cue adds its [`weight`] to its
+/// The sentence is cut into clauses ([`clauses`]); each cue adds its [`weight`] to its
 /// clause's score, a negator flipping the cue within [`NEGATION_REACH`] words after it in the
 /// same clause; positive words after an obligation ("should", "need to") are the goal, not the
 /// state, and do not count; a negation governs the qualities listed after it ("not specific,
@@ -176,7 +217,7 @@ pub(crate) fn judge(text: &str, hits: &[(usize, usize, u32)]) -> Verdict {
     let hits: Vec<CueHit> =
         hits.iter().map(|&(start, end, k)| CueHit { start, end, kind: KINDS[k as usize] }).collect();
     let lower = text.to_ascii_lowercase();
-    let mut scorer = Scorer::new(text, &lower, clause_bounds(text, &lower, &hits));
+    let mut scorer = Scorer::new(text, &lower, clauses(text, &lower, &hits));
     for h in &hits {
         match h.kind {
             Cue::Negator => scorer.negator(h),
@@ -187,12 +228,22 @@ pub(crate) fn judge(text: &str, hits: &[(usize, usize, u32)]) -> Verdict {
     scorer.finish()
 }
 
+/// The clauses of a sentence: where each starts (after the first) and whether each is a
+/// concession.
+struct Clauses {
+    bounds: Vec<usize>,
+    concession: Vec<bool>,
+}
+
 /// Where clauses start: after the comma that ends an opening subordinate clause ("Although …,"),
-/// and at a contrast word later in the sentence ("…, but …", "…, while …").
-fn clause_bounds(text: &str, lower: &str, hits: &[CueHit]) -> Vec<usize> {
-    let mut bounds: Vec<usize> = Vec::new();
+/// and at a contrast word later in the sentence ("…, but …", "…, while …"); an opening
+/// concessive clause, and one a concessive word starts later on, are concessions.
+fn clauses(text: &str, lower: &str, hits: &[CueHit]) -> Clauses {
+    let mut marked: Vec<(usize, bool)> = Vec::new();
+    let mut opening_concession = false;
     for h in hits.iter().filter(|h| h.kind == Cue::Contrast) {
         let word = &lower[h.start..h.end];
+        let concessive = CONCESSIVE.contains(&word);
         // At the start of the sentence, perhaps after "However," or "But".
         let first = h.start < 32
             && lower[..h.start]
@@ -202,7 +253,8 @@ fn clause_bounds(text: &str, lower: &str, hits: &[CueHit]) -> Vec<usize> {
             if OPENERS.contains(&word)
                 && let Some(c) = text[h.end..].find(',')
             {
-                bounds.push(h.end + c + 1);
+                marked.push((h.end + c + 1, false));
+                opening_concession |= concessive && marked.len() == 1;
             }
             continue; // "However, …" and "But …" contrast with the sentence before
         }
@@ -210,19 +262,32 @@ fn clause_bounds(text: &str, lower: &str, hits: &[CueHit]) -> Vec<usize> {
         if (word == "while" || word == "whilst") && !after_comma {
             continue; // temporal "while"
         }
-        bounds.push(h.start);
+        marked.push((h.start, concessive));
     }
-    bounds.sort_unstable();
-    bounds.dedup();
-    bounds
+    // "When …, main clause": the opening condition is background.
+    let first_word = lower.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    if marked.is_empty()
+        && CONDITIONS.contains(&first_word)
+        && let Some(c) = text.find(',')
+    {
+        marked.push((c + 1, false));
+        opening_concession = true;
+    }
+    marked.sort_unstable();
+    marked.dedup_by_key(|m| m.0);
+    let mut concession = vec![opening_concession];
+    concession.extend(marked.iter().map(|m| m.1));
+    Clauses { bounds: marked.into_iter().map(|m| m.0).collect(), concession }
 }
 
-/// A negator waiting for the cue it flips: its word index, start and clause.
+/// A negator waiting for the cue it flips: its word index, start and clause, and whether it
+/// says something alone when no cue follows (a word of decrease does not).
 #[derive(Clone, Copy)]
 struct Negator {
     word: usize,
     start: usize,
     clause: usize,
+    alone: bool,
 }
 
 /// The scores of a sentence's clauses, cue by cue.
@@ -232,6 +297,8 @@ struct Scorer<'t> {
     /// Byte offsets of the spaces: word `i` starts after the `i`-th.
     spaces: Vec<usize>,
     bounds: Vec<usize>,
+    /// Whether each clause is a concession, which yields to the main clauses.
+    concession: Vec<bool>,
     scores: Vec<f32>,
     pos_seen: Vec<bool>,
     neg_seen: Vec<bool>,
@@ -250,13 +317,14 @@ struct Scorer<'t> {
 }
 
 impl<'t> Scorer<'t> {
-    fn new(text: &'t str, lower: &'t str, bounds: Vec<usize>) -> Scorer<'t> {
-        let n = bounds.len() + 1;
+    fn new(text: &'t str, lower: &'t str, clauses: Clauses) -> Scorer<'t> {
+        let n = clauses.bounds.len() + 1;
         Scorer {
             text,
             lower,
             spaces: text.bytes().enumerate().filter(|(_, c)| *c == b' ').map(|(i, _)| i).collect(),
-            bounds,
+            bounds: clauses.bounds,
+            concession: clauses.concession,
             scores: vec![0.0; n],
             pos_seen: vec![false; n],
             neg_seen: vec![false; n],
@@ -272,16 +340,26 @@ impl<'t> Scorer<'t> {
         self.spaces.partition_point(|&s| s < offset)
     }
 
+    /// Where clause `i` starts (the text's end for the clause after the last).
+    fn clause_start(&self, i: usize) -> usize {
+        match i {
+            0 => 0,
+            i => self.bounds.get(i - 1).copied().unwrap_or(self.text.len()),
+        }
+    }
+
     fn clause_of(&self, offset: usize) -> usize {
         self.bounds.partition_point(|&b| b <= offset)
     }
 
     fn negator(&mut self, h: &CueHit) {
         // A negator that no cue followed still says something is missing.
-        if let Some(n) = self.negator.take() {
+        if let Some(n) = self.negator.take().filter(|n| n.alone) {
             self.dangling.push(n);
         }
-        self.negator = Some(Negator { word: self.word_at(h.start), start: h.start, clause: self.clause_of(h.start) });
+        let alone = !DECREASE.contains(&&self.lower[h.start..h.end]);
+        self.negator =
+            Some(Negator { word: self.word_at(h.start), start: h.start, clause: self.clause_of(h.start), alone });
     }
 
     /// The waiting negator, if it reaches the cue at `h` (same clause, within reach, and only a
@@ -315,7 +393,8 @@ impl<'t> Scorer<'t> {
         if negation {
             self.denied = Some((self.word_at(h.end), h.end, clause));
         }
-        if !positive && negated.is_none() && OBLIGATIONS.contains(&&self.lower[h.start..h.end]) {
+        let cue = &self.lower[h.start..h.end];
+        if !positive && negated.is_none() && (OBLIGATIONS.contains(&cue) || DEFICITS.contains(&cue)) {
             self.obliged = Some(clause);
         }
         let (value, start) = match (positive, negated) {
@@ -339,7 +418,7 @@ impl<'t> Scorer<'t> {
     }
 
     fn finish(mut self) -> Verdict {
-        if let Some(n) = self.negator.take() {
+        if let Some(n) = self.negator.take().filter(|n| n.alone) {
             self.dangling.push(n);
         }
         for n in std::mem::take(&mut self.dangling) {
@@ -348,6 +427,19 @@ impl<'t> Scorer<'t> {
             let end =
                 text[n.start..].find(|c: char| !c.is_alphanumeric() && c != '\'').map_or(text.len(), |e| n.start + e);
             self.cues.push((n.start, end));
+        }
+        // Concessions yield to the main clauses, when those say anything.
+        let main_says = self.scores.iter().zip(&self.concession).any(|(&s, &c)| !c && s != 0.0);
+        if main_says {
+            for (i, c) in self.concession.iter().enumerate() {
+                if *c {
+                    self.scores[i] = 0.0;
+                    self.pos_seen[i] = false;
+                    self.neg_seen[i] = false;
+                    let (a, b) = (self.clause_start(i), self.clause_start(i + 1));
+                    self.cues.retain(|&(s, _)| s < a || s >= b);
+                }
+            }
         }
         let any_pos = self.scores.iter().any(|&s| s > 0.0);
         let any_neg = self.scores.iter().any(|&s| s < 0.0);
@@ -443,13 +535,25 @@ mod tests {
             ("Plans are +clear and there is !no plan.", Strength, &["clear", "no"]),
             // Contrast: a later "but" starts a clause; clauses that pull apart make it mixed.
             ("Plans are +clear ~but reviews are -slow.", Mixed, &["clear", "slow"]),
-            // An opening "Although …," clause ends at its comma.
-            ("~Although plans are +clear, reviews are -slow.", Mixed, &["clear", "slow"]),
+            // An opening "Although …," clause ends at its comma, and is a concession: the main
+            // clause decides.
+            ("~Although plans are +clear, reviews are -slow.", Improvement, &["slow"]),
+            ("~Despite -pressures, staff see children +quickly.", Strength, &["quickly"]),
+            // A concession decides when the main clause says nothing.
+            ("~Although reviews are -slow, plans exist.", Improvement, &["slow"]),
+            // A concessive word later on makes its clause a concession too.
+            ("Plans are +clear, ~although reviews are -slow.", Strength, &["clear"]),
+            ("Plans are +clear ~despite -pressures.", Strength, &["clear"]),
+            // An opening condition is background too.
+            ("When this is !not possible, +careful planning follows.", Strength, &["careful"]),
+            ("When plans are +clear, reviews are -slow.", Improvement, &["slow"]),
             // "However," at the start contrasts with the sentence before: no clause break here.
             ("~However, plans are +clear and reviews are -slow.", Improvement, &["clear", "slow"]),
             // A temporal "while" (no comma before it) is not a contrast; after a comma it is.
             ("Plans are +clear ~while reviews are -slow.", Improvement, &["clear", "slow"]),
-            ("Plans are +clear, ~while reviews are -slow.", Mixed, &["clear", "slow"]),
+            ("Plans are +clear, ~while reviews are -slow.", Strength, &["clear"]),
+            // Coordination weighs both sides: mixed.
+            ("Plans are +clear, ~yet reviews are -slow.", Mixed, &["clear", "slow"]),
             // Three positives against two negatives in one clause balance exactly: mixed.
             (
                 "Plans are +clear, +thorough, +timely, -slow and -weak.",
@@ -472,6 +576,21 @@ mod tests {
                 Improvement,
                 &["not always", "effective"],
             ),
+            // A deficit of capability or progress governs the rest of its clause: the qualities
+            // after it are what is missing.
+            (
+                "Staff do -not_have_enough time to respond +consistently and +effectively.",
+                Improvement,
+                &["not have enough"],
+            ),
+            ("This is -yet_to make a +positive +difference.", Improvement, &["yet to"]),
+            ("Staff are -unable_to act +quickly, ~but plans are +clear.", Mixed, &["unable to", "clear"]),
+            // Litotes: a negated negative is a strength.
+            ("Leaders are !not -complacent.", Strength, &["not complacent"]),
+            // A word of decrease flips the cue it governs, and says nothing alone.
+            ("Leaders have !reduced -delays.", Strength, &["reduced delays"]),
+            ("This has !reduced +effective work.", Improvement, &["reduced effective"]),
+            ("Leaders have !reduced caseloads.", Neutral, &[]),
             // Inert phrases are no cue.
             ("Schools =as_well_as police attend.", Neutral, &[]),
         ];
