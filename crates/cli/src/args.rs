@@ -149,13 +149,28 @@ polarity (strength, improvement, mixed or neutral); optional kind (item or sente
 and start/end (a byte span instead of the words). Exit 1 when some units were not found.")]
     Eval(EvalArgs),
 
+    /// Export the tool's coding as a REFI-QDA project (.qdpx) for NVivo, ATLAS.ti, MAXQDA and
+    /// QualCoder: the taxonomy as codes, each document as a text source with one coded
+    /// selection per finding, and what each document says about itself as variables and cases.
+    #[command(after_help = "\
+Examples:
+  letters export corpus/ -o letters.qdpx
+  letters export downloads/ --kind jtai --from 2023 -o jtai-since-2023.qdpx
+
+Selections start and end at character offsets counted in Unicode code points (REFI-QDA's
+positions), converted from letters' byte spans. Identifiers are derived from the content, so
+exporting the same input twice gives the same file. Characters XML 1.0 forbids (a PDF's form
+feeds) become line breaks or spaces in the exported text, keeping every position.")]
+    Export(ExportArgs),
+
     /// List the theme taxonomy, or check a taxonomy file and run its examples.
     #[command(after_help = "\
 Examples:
   letters themes                         the built-in themes and agencies
   letters themes --format json           the same, for programs
   letters themes --check my-themes.toml  validate a file and run its example sentences
-  letters themes --extend my-themes.toml the built-in taxonomy with your additions")]
+  letters themes --extend my-themes.toml the built-in taxonomy with your additions
+  letters themes --format qdc -o letters.qdc  the codebook for qualitative analysis software")]
     Themes(ThemesArgs),
 }
 
@@ -250,8 +265,9 @@ pub struct CooccurrenceArgs {
 
 #[derive(Debug, Args)]
 pub struct EvalArgs {
-    /// The person's coding (CSV).
-    #[arg(long, value_name = "CODING.csv")]
+    /// The person's coding: a CSV, or a REFI-QDA project (`.qdpx`, or its `.qde`) exported
+    /// from NVivo, ATLAS.ti, MAXQDA or QualCoder.
+    #[arg(long, value_name = "CODING")]
     pub gold: PathBuf,
 
     /// With `--format csv`: a row per unit (both codings side by side) instead of a row per theme.
@@ -321,6 +337,30 @@ pub struct CompareArgs {
     pub evidence: usize,
 }
 
+/// What `export` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// A REFI-QDA project: a zip holding `project.qde` and the sources' text.
+    Qdpx,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    #[command(flatten)]
+    pub taxonomy: TaxonomyArgs,
+
+    /// The export's format.
+    #[arg(short, long, value_enum, default_value = "qdpx")]
+    pub format: ExportFormat,
+
+    /// Write the project to FILE (atomically).
+    #[arg(short, long, value_name = "FILE", required = true)]
+    pub output: PathBuf,
+}
+
 #[derive(Debug, Args)]
 pub struct ThemesArgs {
     #[command(flatten)]
@@ -352,6 +392,23 @@ pub enum Format {
     Json,
     /// JSON Lines: one object per line with a "type" tag (the default in a pipe).
     Jsonl,
+    /// An Excel workbook, one sheet per view (compare, tag, prevalence, trend, profile,
+    /// cooccurrence; needs `-o FILE` or a pipe).
+    Xlsx,
+    /// A REFI-QDA codebook (`themes` only).
+    Qdc,
+}
+
+impl Format {
+    /// Whether the format is a binary or XML file rather than text for a reader.
+    pub fn is_file(self) -> bool {
+        matches!(self, Format::Xlsx | Format::Qdc)
+    }
+
+    /// Its name as `--format` takes it.
+    pub fn name(self) -> String {
+        self.to_possible_value().map(|v| v.get_name().to_string()).unwrap_or_default()
+    }
 }
 
 /// Options every command that reads letters shares.
@@ -426,6 +483,10 @@ pub struct OutputArgs {
     /// Write the output to FILE (atomically: the file appears whole or not at all).
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+
+    /// With `--format csv`: start with a UTF-8 byte-order mark, so Excel reads the text right.
+    #[arg(long)]
+    pub bom: bool,
 }
 
 #[derive(Debug, Args)]

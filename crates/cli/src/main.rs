@@ -5,6 +5,7 @@ mod batch;
 mod commands;
 mod inputs;
 mod output;
+mod refi;
 mod render;
 
 use std::process::ExitCode;
@@ -54,5 +55,6 @@ fn run(cli: Cli) -> Result<u8> {
         Command::Profile(a) => commands::analysis::profile(a),
         Command::Cooccurrence(a) => commands::analysis::cooccurrence(a),
         Command::Eval(a) => commands::eval::run(a),
+        Command::Export(a) => commands::export::run(a),
     }
 }

@@ -37,6 +37,22 @@ impl Document {
     /// # Errors
     /// When the bytes are not a readable UTF-8 text or PDF.
     pub fn from_bytes(bytes: &[u8]) -> Result<Document> {
+        Document::from_bytes_with_text(bytes).map(|(_, doc)| doc)
+    }
+
+    /// [`Document::from_bytes`], and the text read (see [`read::read_text`]): the text the
+    /// spans of the document and its findings are byte ranges of.
+    ///
+    /// # Errors
+    /// When the bytes are not a readable UTF-8 text or PDF.
+    ///
+    /// ```
+    /// let (text, doc) = letters_core::Document::from_bytes_with_text(b"Dear Ms Smith\n\nStrengths\n\n- Staff know children well.\n")?;
+    /// let item = doc.sections.iter().flat_map(|s| &s.blocks).find(|b| b.text.starts_with("Staff")).unwrap();
+    /// assert!(text[item.span.start..item.span.end].ends_with("Staff know children well."));
+    /// # Ok::<(), letters_core::Error>(())
+    /// ```
+    pub fn from_bytes_with_text(bytes: &[u8]) -> Result<(std::borrow::Cow<'_, str>, Document)> {
         let (text, failed_pages) = read::read_with_pages(bytes)?;
         let mut doc = Document::parse(&text);
         for page in failed_pages {
@@ -45,7 +61,7 @@ impl Document {
                 message: format!("the text of PDF page {page} could not be extracted; it is left out"),
             });
         }
-        Ok(doc)
+        Ok((text, doc))
     }
 
     /// The first section of the given kind.

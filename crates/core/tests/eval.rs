@@ -63,5 +63,5 @@ fn scores_computed_by_hand() {
     assert_eq!(dis.len(), 2);
     assert_eq!(dis[0].extra(), ["child-protection-meetings"]);
     assert_eq!(dis[1].missed(), ["training"]);
-    assert_eq!((dis[1].gold_polarity, dis[1].tool_polarity), (Polarity::Neutral, Polarity::Strength));
+    assert_eq!((dis[1].gold_polarity, dis[1].tool_polarity), (Some(Polarity::Neutral), Polarity::Strength));
 }

@@ -1,17 +1,19 @@
 //! `letters prevalence`, `trend`, `profile` and `cooccurrence`: one read-tag-record batch into
 //! a corpus, then the analysis asked for.
 
+use std::io::Write;
+
 use anyhow::Result;
 use letters_core::analysis::{Against, Corpus, Facet, Side, TrendBy};
 use letters_core::meta::find_authority;
 use letters_core::{Document, TaggerBuilder};
 
-use super::{format_for, load_taxonomy, prepare};
+use super::{finish_workbook, load_taxonomy, open_output, prepare};
 use crate::args::{
     AgainstArg, CooccurrenceArgs, CorpusArgs, FacetArg, Format, OutputArgs, PrevalenceArgs, ProfileArgs, SideArg,
     TrendArgs, TrendByArg,
 };
-use crate::output::Sink;
+use crate::render::xlsx::Table;
 use crate::render::{self, analysis as view};
 
 /// Reads, tags and records every input (in parallel, added in input order); `keep` says whose
@@ -39,12 +41,23 @@ fn side(s: SideArg) -> Side {
     }
 }
 
-/// Opens the output and renders with `write`.
-fn output(out: &OutputArgs, write: impl FnOnce(&mut Sink, Format, render::Style) -> Result<()>) -> Result<()> {
-    let mut sink = Sink::open(out.output.as_deref())?;
-    let format = format_for(out, &sink);
-    let style = render::Style::new(sink.is_terminal() && format == Format::Table);
-    write(&mut sink, format, style)?;
+/// Opens the output and renders with `write`; a workbook holds a sheet per name in `sheets`,
+/// each what `write` renders as CSV when given the sheet's number.
+fn output(
+    out: &OutputArgs,
+    sheets: &[&str],
+    write: impl Fn(&mut dyn Write, Format, render::Style, usize) -> Result<()>,
+) -> Result<()> {
+    let (mut sink, format, style) = open_output(out)?;
+    if format == Format::Xlsx {
+        let tables = sheets
+            .iter()
+            .enumerate()
+            .map(|(i, name)| Table::rendered(name, |w| write(w, Format::Csv, style, i)))
+            .collect::<Result<Vec<_>>>()?;
+        return finish_workbook(sink, &tables);
+    }
+    write(&mut sink, format, style, 0)?;
     sink.finish()
 }
 
@@ -58,7 +71,7 @@ pub fn prevalence(a: PrevalenceArgs) -> Result<u8> {
         FacetArg::Region => Facet::Region,
     };
     let rows = corpus.prevalence(by);
-    output(&a.run.out, |sink, format, style| view::write_prevalence(sink, &rows, format, style))?;
+    output(&a.run.out, &["Prevalence"], |w, format, style, _| view::write_prevalence(w, &rows, format, style))?;
     Ok(code)
 }
 
@@ -69,7 +82,7 @@ pub fn trend(a: TrendArgs) -> Result<u8> {
         TrendByArg::Round => TrendBy::Round,
     };
     let rows = corpus.trend(by);
-    output(&a.run.out, |sink, format, style| view::write_trend(sink, &rows, side(a.side), format, style))?;
+    output(&a.run.out, &["Trend"], |w, format, style, _| view::write_trend(w, &rows, side(a.side), format, style))?;
     Ok(code)
 }
 
@@ -89,7 +102,9 @@ pub fn profile(a: ProfileArgs) -> Result<u8> {
             authority.code
         )
     })?;
-    output(&a.run.out, |sink, format, style| view::write_profile(sink, &profile, a.keyness, format, style))?;
+    output(&a.run.out, &["Themes", "Keyness"], |w, format, style, sheet| {
+        view::write_profile(w, &profile, a.keyness || sheet == 1, format, style)
+    })?;
     Ok(code)
 }
 
@@ -97,6 +112,8 @@ pub fn cooccurrence(a: CooccurrenceArgs) -> Result<u8> {
     let (corpus, code) = read_corpus(&a.run, |_| false)?;
     let rows = corpus.cooccurrence(side(a.side));
     let labels = corpus.themes().to_vec();
-    output(&a.run.out, |sink, format, style| view::write_cooccurrence(sink, &rows, &labels, format, style))?;
+    output(&a.run.out, &["Cooccurrence"], |w, format, style, _| {
+        view::write_cooccurrence(w, &rows, &labels, format, style)
+    })?;
     Ok(code)
 }

@@ -3,9 +3,8 @@
 use anyhow::Result;
 use letters_core::{Document, TaggerBuilder};
 
-use super::{format_for, load_taxonomy};
-use crate::args::{CheckArgs, Format};
-use crate::output::Sink;
+use super::{load_taxonomy, open_output};
+use crate::args::CheckArgs;
 use crate::{INPUT_FAILED, OK, inputs, render};
 
 /// Reads one document for `check` and `coverage`: a failure here is an error (exit 2).
@@ -20,9 +19,7 @@ pub fn run(a: CheckArgs, coverage: bool) -> Result<u8> {
     let doc = read_document(&a.document)?;
     let letter = read_document(&a.against)?;
     let checker = letters_core::CheckBuilder::new().build(&tagger);
-    let mut sink = Sink::open(a.out.output.as_deref())?;
-    let format = format_for(&a.out, &sink);
-    let style = render::Style::new(sink.is_terminal() && format == Format::Table);
+    let (mut sink, format, style) = open_output(&a.out)?;
     let paths = (a.document.display().to_string(), a.against.display().to_string());
     let all_good = if coverage {
         let items = checker.coverage(&doc, &letter);

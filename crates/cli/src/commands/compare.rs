@@ -3,9 +3,8 @@
 use anyhow::Result;
 use letters_core::{CompareBuilder, GroupBy, TaggerBuilder};
 
-use super::{format_for, load_taxonomy, prepare};
+use super::{finish_workbook, load_taxonomy, open_output, prepare};
 use crate::args::{CompareArgs, Format, GroupByArg};
-use crate::output::Sink;
 use crate::render;
 
 fn group_by(g: GroupByArg) -> GroupBy {
@@ -39,9 +38,11 @@ fn compare_inputs(a: &CompareArgs) -> Result<(letters_core::Comparison, u8)> {
 
 pub fn run(a: CompareArgs) -> Result<u8> {
     let (comparison, code) = compare_inputs(&a)?;
-    let mut sink = Sink::open(a.run.out.output.as_deref())?;
-    let format = format_for(&a.run.out, &sink);
-    let style = render::Style::new(sink.is_terminal() && format == Format::Table);
+    let (mut sink, format, style) = open_output(&a.run.out)?;
+    if format == Format::Xlsx {
+        finish_workbook(sink, &render::compare::tables(&comparison)?)?;
+        return Ok(code);
+    }
     render::compare::write(&mut sink, &comparison, format, style)?;
     sink.finish()?;
     Ok(code)

@@ -8,9 +8,8 @@ use anyhow::{Context, Result};
 use letters_core::TaggerBuilder;
 use letters_core::eval::{Evaluation, GoldUnit, Unmatched, align_document, read_gold};
 
-use super::{format_for, load_taxonomy, prepare};
-use crate::args::{EvalArgs, Format};
-use crate::output::Sink;
+use super::{load_taxonomy, open_output, prepare};
+use crate::args::EvalArgs;
 use crate::{INPUT_FAILED, render};
 
 /// The file name of a path, for matching a coding's paths with the inputs'.
@@ -23,11 +22,41 @@ fn tidy(p: &str) -> String {
     p.replace('\\', "/").trim_start_matches("./").to_string()
 }
 
+/// Whether `path` names a REFI-QDA project.
+fn is_project(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("qdpx") || e.eq_ignore_ascii_case("qde"))
+}
+
+/// Each source's text digest in a project, by name (see [`crate::refi::text_digest`]).
+type Digests = HashMap<String, String>;
+
+/// A person's coding: a CSV, or a REFI-QDA project (whose codes that are neither a theme, an
+/// agency nor a polarity are named on standard error and left aside) with its texts' digests.
+fn read_coding(path: &Path, taxonomy: &letters_core::Taxonomy) -> Result<(Vec<GoldUnit>, Option<Digests>)> {
+    let source = path.display().to_string();
+    if is_project(path) {
+        let crate::refi::read::Coding { units, unknown, digests } = crate::refi::read::read_project(path, taxonomy)?;
+        if !unknown.is_empty() {
+            #[allow(clippy::print_stderr)]
+            {
+                eprintln!(
+                    "letters: {source}: codes that are neither a theme, an agency nor a polarity, left aside: {}",
+                    unknown.join(", ")
+                );
+            }
+        }
+        return Ok((units, Some(digests)));
+    }
+    let text = std::fs::read_to_string(path).with_context(|| format!("{source}: cannot read the coding"))?;
+    Ok((read_gold(&text, &source, taxonomy)?, None))
+}
+
 pub fn run(a: EvalArgs) -> Result<u8> {
     let tagger = TaggerBuilder::new().taxonomy(load_taxonomy(&a.run.taxonomy)?).build()?;
     let source = a.gold.display().to_string();
-    let text = std::fs::read_to_string(&a.gold).with_context(|| format!("{source}: cannot read the coding"))?;
-    let gold = read_gold(&text, &source, tagger.taxonomy())?;
+    let (gold, digests) = read_coding(&a.gold, tagger.taxonomy())?;
     let p = prepare(&a.run.input)?;
     // Which input each coded document is: the same path, else the only input of that file name.
     let inputs: Vec<String> = p.inputs.iter().map(|i| tidy(&i.display())).collect();
@@ -59,11 +88,20 @@ pub fn run(a: EvalArgs) -> Result<u8> {
         }
     }
     let mut results = Vec::new();
-    let code = p.each_document(
-        |_, doc| tagger.tag_document(&doc),
-        |path, findings| {
+    let code = p.each_text(
+        |_, text, doc| (tagger.tag_document(&doc), crate::refi::text_digest(&crate::refi::xml_safe(&text))),
+        |path, (findings, digest)| {
             if let Some(units) = units_of.get(&tidy(path)) {
-                let (found, missing) = align_document(&tagger, &findings, units);
+                // A project's spans hold only in the text they were made in: where the project's
+                // text differs from what letters reads (another tool's PDF extraction), units are
+                // found by their words.
+                let spans_hold = |u: &GoldUnit| digests.as_ref().is_none_or(|d| d.get(&u.path) == Some(&digest));
+                let units: Vec<GoldUnit> = units
+                    .iter()
+                    .map(|&u| if spans_hold(u) { u.clone() } else { GoldUnit { span: None, ..u.clone() } })
+                    .collect();
+                let units: Vec<&GoldUnit> = units.iter().collect();
+                let (found, missing) = align_document(&tagger, &findings, &units);
                 results.extend(found);
                 unmatched.extend(missing);
             }
@@ -77,9 +115,7 @@ pub fn run(a: EvalArgs) -> Result<u8> {
             eprintln!("letters: {source}: row {}: {}: '{}' not found: {}", u.row, u.path, u.opening, u.reason);
         }
     }
-    let mut sink = Sink::open(a.run.out.output.as_deref())?;
-    let format = format_for(&a.run.out, &sink);
-    let style = render::Style::new(sink.is_terminal() && format == Format::Table);
+    let (mut sink, format, style) = open_output(&a.run.out)?;
     render::eval::write(&mut sink, &evaluation, Path::new(&source), a.units, format, style)?;
     sink.finish()?;
     Ok(if evaluation.unmatched.is_empty() { code } else { INPUT_FAILED })

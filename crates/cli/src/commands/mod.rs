@@ -5,10 +5,14 @@ pub mod analysis;
 pub mod check;
 pub mod compare;
 pub mod eval;
+pub mod export;
 pub mod report;
 pub mod split;
 pub mod tag;
 pub mod themes;
+
+use std::borrow::Cow;
+use std::io::Write;
 
 use anyhow::{Context, Result};
 use letters_core::meta::Selection;
@@ -16,6 +20,8 @@ use letters_core::{Date, Document, Taxonomy};
 
 use crate::args::{Format, InputArgs, OutputArgs, SelectArgs, TaxonomyArgs};
 use crate::output::Sink;
+use crate::render::Style;
+use crate::render::xlsx::{self, Table};
 use crate::{INPUT_FAILED, OK, batch, inputs};
 
 /// Reads a taxonomy file; errors name the file, line and entry.
@@ -55,10 +61,10 @@ pub struct Prepared {
 }
 
 impl Prepared {
-    /// Reads one input's bytes as a document, `None` when the selection leaves it out.
-    pub fn read(&self, bytes: &[u8]) -> Result<Option<Document>, String> {
-        let doc = Document::from_bytes(bytes).map_err(|e| e.to_string())?;
-        Ok(self.selection.matches(doc.kind, &doc.meta).then_some(doc))
+    /// Reads one input's bytes as its text and document, `None` when the selection leaves it out.
+    pub fn read<'b>(&self, bytes: &'b [u8]) -> Result<Option<(Cow<'b, str>, Document)>, String> {
+        let (text, doc) = Document::from_bytes_with_text(bytes).map_err(|e| e.to_string())?;
+        Ok(self.selection.matches(doc.kind, &doc.meta).then_some((text, doc)))
     }
 
     /// Reads every input in parallel, gives each selected document to `work` (on a worker
@@ -67,13 +73,22 @@ impl Prepared {
     pub fn each_document<T: Send>(
         &self,
         work: impl Fn(&str, Document) -> T + Sync,
+        emit: impl FnMut(&str, T) -> Result<()>,
+    ) -> Result<u8> {
+        self.each_text(|path, _, doc| work(path, doc), emit)
+    }
+
+    /// [`Prepared::each_document`], giving `work` the text read too (which spans are ranges of).
+    pub fn each_text<T: Send>(
+        &self,
+        work: impl Fn(&str, Cow<'_, str>, Document) -> T + Sync,
         mut emit: impl FnMut(&str, T) -> Result<()>,
     ) -> Result<u8> {
         let failures = batch::run(
             &self.inputs,
             &self.pool,
             self.options,
-            |path, bytes| Ok(self.read(bytes)?.map(|doc| work(path, doc))),
+            |path, bytes| Ok(self.read(bytes)?.map(|(text, doc)| work(path, text, doc))),
             |path, done| match done {
                 Some(x) => emit(path, x),
                 None => Ok(()),
@@ -136,4 +151,28 @@ pub fn selection(a: &SelectArgs) -> Result<Selection> {
 /// The format the options ask for: table on a terminal, JSON Lines otherwise.
 pub fn format_for(a: &OutputArgs, sink: &Sink) -> Format {
     a.format.unwrap_or(if sink.is_terminal() { Format::Table } else { Format::Jsonl })
+}
+
+/// Opens the output the options ask for: where it goes, its format and its style. A CSV
+/// starts with a byte-order mark when `--bom` asks; a workbook is never written to a terminal.
+pub fn open_output(a: &OutputArgs) -> Result<(Sink, Format, Style)> {
+    let mut sink = Sink::open(a.output.as_deref())?;
+    let format = format_for(a, &sink);
+    anyhow::ensure!(!a.bom || format == Format::Csv, "--bom goes with --format csv");
+    anyhow::ensure!(
+        !(format.is_file() && sink.is_terminal()),
+        "--format {} writes a file: give -o FILE (or redirect the output)",
+        format.name()
+    );
+    if a.bom {
+        sink.write_all("\u{feff}".as_bytes())?;
+    }
+    let style = Style::new(sink.is_terminal() && format == Format::Table);
+    Ok((sink, format, style))
+}
+
+/// Writes a workbook of `tables` (made from the CSV renderers) and closes the output.
+pub fn finish_workbook(mut sink: Sink, tables: &[Table]) -> Result<()> {
+    sink.write_all(&xlsx::workbook(tables)?)?;
+    sink.finish()
 }

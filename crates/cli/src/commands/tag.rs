@@ -1,12 +1,14 @@
 //! `letters tag`.
 
+use std::io::Write;
+
 use anyhow::Result;
 use letters_core::TaggerBuilder;
 
-use super::{format_for, load_taxonomy, prepare};
+use super::{finish_workbook, load_taxonomy, open_output, prepare};
 use crate::args::{Format, TagArgs};
-use crate::output::Sink;
 use crate::render;
+use crate::render::xlsx::Table;
 
 pub fn run(a: TagArgs) -> Result<u8> {
     let taxonomy = load_taxonomy(&a.run.taxonomy)?;
@@ -15,10 +17,12 @@ pub fn run(a: TagArgs) -> Result<u8> {
     }
     let tagger = TaggerBuilder::new().taxonomy(taxonomy).build()?;
     let p = prepare(&a.run.input)?;
-    let mut sink = Sink::open(a.run.out.output.as_deref())?;
-    let format = format_for(&a.run.out, &sink);
-    let style = render::Style::new(sink.is_terminal() && matches!(format, Format::Table));
-    let mut w = render::tag::TagWriter::start(format, style, &mut sink)?;
+    let (mut sink, format, style) = open_output(&a.run.out)?;
+    // A workbook is the CSV, gathered first.
+    let workbook = format == Format::Xlsx;
+    let mut csv = Vec::new();
+    let out: &mut dyn Write = if workbook { &mut csv } else { &mut sink };
+    let mut w = render::tag::TagWriter::start(if workbook { Format::Csv } else { format }, style, out)?;
     let code = p.each_document(
         |_, doc| (render::tag::DocFields::of(&doc), tagger.tag_document(&doc)),
         |path, (fields, findings)| {
@@ -26,10 +30,13 @@ pub fn run(a: TagArgs) -> Result<u8> {
                 .iter()
                 .filter(|f| a.themes.is_empty() || f.themes.iter().any(|t| a.themes.contains(t)))
                 .collect();
-            w.document(&mut sink, path, &fields, &keep)
+            w.document(out, path, &fields, &keep)
         },
     )?;
-    w.finish(&mut sink)?;
+    w.finish(out)?;
+    if workbook {
+        return finish_workbook(sink, &[Table::from_csv("Findings", &csv)?]).map(|()| code);
+    }
     sink.finish()?;
     Ok(code)
 }

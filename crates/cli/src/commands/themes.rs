@@ -16,6 +16,11 @@ pub fn run(a: ThemesArgs) -> Result<u8> {
     let style = render::Style::new(sink.is_terminal() && format == Format::Table);
     let Some(path) = &a.check else {
         let taxonomy = load_taxonomy(&a.taxonomy)?;
+        if format == Format::Qdc {
+            sink.write_all(&crate::refi::write::codebook_xml(&taxonomy)?)?;
+            sink.finish()?;
+            return Ok(OK);
+        }
         render::themes::write(&mut sink, &taxonomy, format, style)?;
         sink.finish()?;
         return Ok(OK);

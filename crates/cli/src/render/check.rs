@@ -26,6 +26,7 @@ pub fn write_claims(
     paths: &(String, String),
 ) -> anyhow::Result<()> {
     match format {
+        Format::Xlsx | Format::Qdc => return Err(crate::render::not_text(format)),
         Format::Json | Format::Jsonl => write_tagged(out, "claim", claims, format == Format::Json)?,
         Format::Csv => {
             let mut w = csv::Writer::from_writer(out);
@@ -103,6 +104,7 @@ pub fn write_coverage(
     paths: &(String, String),
 ) -> anyhow::Result<()> {
     match format {
+        Format::Xlsx | Format::Qdc => return Err(crate::render::not_text(format)),
         Format::Json | Format::Jsonl => write_tagged(out, "coverage", items, format == Format::Json)?,
         Format::Csv => {
             let mut w = csv::Writer::from_writer(out);

@@ -70,6 +70,7 @@ pub fn write(
     style: Style,
 ) -> anyhow::Result<()> {
     match format {
+        Format::Xlsx | Format::Qdc => Err(crate::render::not_text(format)),
         Format::Json => json_line(out, &Tagged { kind_tag: "evaluation", value: e }),
         Format::Jsonl => {
             let summary = Summary {
@@ -127,7 +128,7 @@ fn units_csv(out: &mut dyn Write, e: &Evaluation) -> anyhow::Result<()> {
             u.tool_themes.join(";"),
             u.missed().join(";"),
             u.extra().join(";"),
-            u.gold_polarity.as_str().to_string(),
+            u.gold_polarity.map_or("", |p| p.as_str()).to_string(),
             u.tool_polarity.as_str().to_string(),
             u.cues.join(";"),
         ])?;
@@ -147,7 +148,7 @@ fn why(u: &UnitResult) -> Vec<String> {
         let words: Vec<&str> = u.evidence.iter().filter(|e| e.theme == t).map(|e| e.text.as_str()).collect();
         lines.push(format!("extra: {t} (from “{}”)", words.join("”, “")));
     }
-    if u.gold_polarity != u.tool_polarity {
+    if let Some(g) = u.gold_polarity.filter(|g| *g != u.tool_polarity) {
         let cues = if u.cues.is_empty() {
             "no cue words".to_string()
         } else {
@@ -155,7 +156,7 @@ fn why(u: &UnitResult) -> Vec<String> {
         };
         lines.push(format!(
             "polarity: {} for the coder, {} for the tool ({cues})",
-            u.gold_polarity.as_str(),
+            g.as_str(),
             u.tool_polarity.as_str()
         ));
     }

@@ -8,6 +8,7 @@ pub mod report;
 pub mod split;
 pub mod tag;
 pub mod themes;
+pub mod xlsx;
 
 use std::io::Write;
 
@@ -57,6 +58,12 @@ impl Style {
     pub fn improvement(&self, s: &str) -> String {
         self.paint("33", s)
     }
+}
+
+/// The error for a file format asked of a renderer of text (the commands that offer a file
+/// format handle it before rendering).
+pub fn not_text(format: crate::args::Format) -> anyhow::Error {
+    anyhow::anyhow!("--format {} is not offered by this command (table, md, csv, json or jsonl)", format.name())
 }
 
 /// A bold heading, wrapped to the terminal.

@@ -43,6 +43,7 @@ impl SplitWriter {
     pub fn document(&mut self, out: &mut dyn Write, path: &str, doc: &Document) -> anyhow::Result<()> {
         let value = DocumentOut { kind_tag: "document", path, doc };
         match self.format {
+            Format::Xlsx | Format::Qdc => return Err(crate::render::not_text(self.format)),
             Format::Json => self.array.as_mut().expect("started").push(out, &value)?,
             Format::Jsonl => json_line(out, &value)?,
             Format::Csv => {

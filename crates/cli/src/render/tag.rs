@@ -152,6 +152,7 @@ impl TagWriter {
     ) -> anyhow::Result<()> {
         let area = doc.area.as_deref();
         match self.format {
+            Format::Xlsx | Format::Qdc => return Err(crate::render::not_text(self.format)),
             Format::Json => {
                 let a = self.array.as_mut().expect("started");
                 for f in findings {

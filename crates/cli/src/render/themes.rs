@@ -41,6 +41,7 @@ fn entry_out<'a>(kind: &'static str, e: &'a Entry) -> EntryOut<'a> {
 pub fn write(out: &mut dyn Write, tax: &Taxonomy, format: Format, style: Style) -> anyhow::Result<()> {
     let all = tax.themes.iter().map(|e| ("theme", e)).chain(tax.agencies.iter().map(|e| ("agency", e)));
     match format {
+        Format::Xlsx | Format::Qdc => return Err(crate::render::not_text(format)),
         Format::Json => {
             let mut a = JsonArray::start(out)?;
             for (k, e) in all {

@@ -44,7 +44,7 @@ fn fit(finding: &[String], opening: &[String]) -> Option<Fit> {
 }
 
 /// The index of the finding a unit is, among `findings` (with their `words`): the one whose
-/// span holds the unit's span; else the best fit of its opening words, the first unused one
+/// span overlaps the unit's span most (or holds its start); else the best fit of its opening words, the first unused one
 /// of equals in document order. `used` marks findings already taken by earlier units.
 pub(super) fn locate(
     findings: &[Finding],
@@ -54,6 +54,12 @@ pub(super) fn locate(
     used: &[bool],
 ) -> Option<usize> {
     if let Some(s) = span {
+        // The finding the span overlaps most (the first of equals), else the one holding its start.
+        let overlap = |f: &Finding| f.span.end.min(s.end).saturating_sub(f.span.start.max(s.start));
+        let most = findings.iter().enumerate().map(|(i, f)| (overlap(f), std::cmp::Reverse(i))).max();
+        if let Some((_, std::cmp::Reverse(i))) = most.filter(|(o, _)| *o > 0) {
+            return Some(i);
+        }
         return findings.iter().position(|f| f.span.start <= s.start && s.start < f.span.end.max(f.span.start + 1));
     }
     let opening = words(opening);

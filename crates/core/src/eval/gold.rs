@@ -19,8 +19,9 @@ pub struct GoldUnit {
     pub kind: Option<Unit>,
     /// The theme ids the person gave it, in taxonomy order.
     pub themes: Vec<String>,
-    /// The polarity the person gave it.
-    pub polarity: Polarity,
+    /// The polarity the person gave it; `None` when the coding gives none (a REFI-QDA project
+    /// without polarity codes): such units count for themes only.
+    pub polarity: Option<Polarity>,
 }
 
 /// What is wrong with a coding file, and where.
@@ -50,7 +51,7 @@ fn location(row: Option<usize>, column: &Option<String>) -> String {
 pub const REQUIRED: [&str; 3] = ["path", "themes", "polarity"];
 
 /// A polarity as a coding writes it (case and spaces ignored; "positive"/"negative" accepted).
-fn polarity(s: &str) -> Option<Polarity> {
+pub fn polarity_named(s: &str) -> Option<Polarity> {
     match s.trim().to_lowercase().as_str() {
         "strength" | "positive" | "s" => Some(Polarity::Strength),
         "improvement" | "negative" | "i" | "area for improvement" => Some(Polarity::Improvement),
@@ -112,7 +113,7 @@ pub fn read_gold(text: &str, source_name: &str, taxonomy: &Taxonomy) -> Result<V
             _ => None,
         };
         let raw_polarity = get(col("polarity"));
-        let polarity = polarity(raw_polarity).ok_or_else(|| {
+        let polarity = polarity_named(raw_polarity).ok_or_else(|| {
             err(Some(row), Some("polarity"), format!("'{raw_polarity}' is not strength, improvement, mixed or neutral"))
         })?;
         let mut themes = Vec::new();
@@ -129,7 +130,7 @@ pub fn read_gold(text: &str, source_name: &str, taxonomy: &Taxonomy) -> Result<V
             }
         }
         themes.sort_by_key(|t| taxonomy.themes.iter().position(|e| &e.id == t));
-        out.push(GoldUnit { row, path: path.to_string(), opening, span, kind, themes, polarity });
+        out.push(GoldUnit { row, path: path.to_string(), opening, span, kind, themes, polarity: Some(polarity) });
     }
     Ok(out)
 }
@@ -148,7 +149,7 @@ mod tests {
             read("path,unit,kind,themes,polarity\na.txt,Leaders know,item,strategic-leadership; training,Strength\n")
                 .unwrap();
         assert_eq!(ok[0].themes, ["training", "strategic-leadership"]);
-        assert_eq!((ok[0].row, ok[0].kind, ok[0].polarity), (2, Some(Unit::Item), Polarity::Strength));
+        assert_eq!((ok[0].row, ok[0].kind, ok[0].polarity), (2, Some(Unit::Item), Some(Polarity::Strength)));
         for (text, want) in [
             ("path,unit,themes\n", "coding.csv: column 'polarity': missing"),
             ("path,themes,polarity\n", "coding.csv: column 'unit': missing (or give the unit's span"),

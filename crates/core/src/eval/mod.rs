@@ -26,7 +26,7 @@ mod score;
 
 use serde::{Deserialize, Serialize};
 
-pub use gold::{GoldError, GoldUnit, REQUIRED, read_gold};
+pub use gold::{GoldError, GoldUnit, REQUIRED, polarity_named, read_gold};
 pub use score::{Score, kappa};
 
 use crate::structure::SectionKind;
@@ -56,8 +56,8 @@ pub struct UnitResult {
     pub gold_themes: Vec<String>,
     /// The tool's themes.
     pub tool_themes: Vec<String>,
-    /// The person's polarity.
-    pub gold_polarity: Polarity,
+    /// The person's polarity, when the coding gives one.
+    pub gold_polarity: Option<Polarity>,
     /// The tool's polarity.
     pub tool_polarity: Polarity,
     /// The words behind each of the tool's themes.
@@ -79,12 +79,12 @@ impl UnitResult {
 
     /// Whether the two codings differ on this unit.
     pub fn disagrees(&self) -> bool {
-        self.gold_themes != self.tool_themes || self.gold_polarity != self.tool_polarity
+        self.gold_themes != self.tool_themes || self.gold_polarity.is_some_and(|p| p != self.tool_polarity)
     }
 
     /// Whether the person coded it as an evaluative sentence (a sentence, not neutral).
     pub fn is_evaluative_sentence(&self) -> bool {
-        self.kind.unwrap_or(self.unit) == Unit::Sentence && self.gold_polarity != Polarity::Neutral
+        self.kind.unwrap_or(self.unit) == Unit::Sentence && self.gold_polarity.is_some_and(|p| p != Polarity::Neutral)
     }
 }
 
@@ -185,7 +185,7 @@ pub struct ThemeScore {
 /// How far the polarities agree.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PolarityScore {
-    /// Units compared.
+    /// Units compared (those the person gave a polarity).
     pub units: u32,
     /// Share on which they agree.
     pub accuracy: Option<f64>,
@@ -212,17 +212,19 @@ fn index(p: Polarity) -> usize {
 impl PolarityScore {
     fn new(units: &[UnitResult]) -> PolarityScore {
         let accuracy = |pick: &dyn Fn(&UnitResult) -> bool| {
-            let these: Vec<&UnitResult> = units.iter().filter(|u| pick(u)).collect();
-            let right = these.iter().filter(|u| u.gold_polarity == u.tool_polarity).count();
+            let these: Vec<&UnitResult> = units.iter().filter(|u| u.gold_polarity.is_some() && pick(u)).collect();
+            let right = these.iter().filter(|u| u.gold_polarity == Some(u.tool_polarity)).count();
             let n = these.len() as u32;
             (n, (n > 0).then(|| score::round4(right as f64 / f64::from(n))))
         };
         let mut confusion = [[0u32; 4]; 4];
         for u in units {
-            confusion[index(u.gold_polarity)][index(u.tool_polarity)] += 1;
+            if let Some(g) = u.gold_polarity {
+                confusion[index(g)][index(u.tool_polarity)] += 1;
+            }
         }
         PolarityScore {
-            units: units.len() as u32,
+            units: units.iter().filter(|u| u.gold_polarity.is_some()).count() as u32,
             accuracy: accuracy(&|_| true).1,
             kappa: kappa(&confusion),
             items: accuracy(&|u| u.kind.unwrap_or(u.unit) == Unit::Item),
@@ -245,6 +247,7 @@ pub struct Evaluation {
     /// All themes' counts pooled.
     pub micro: Score,
     /// The mean precision, recall, F1 and κ of the themes that have them.
+    #[serde(rename = "macro")]
     pub macro_: Score,
     /// Polarity.
     pub polarity: PolarityScore,

@@ -22,6 +22,7 @@ pub fn write_cooccurrence(
     style: Style,
 ) -> anyhow::Result<()> {
     match format {
+        Format::Xlsx | Format::Qdc => Err(crate::render::not_text(format)),
         Format::Json | Format::Jsonl => write_tagged(out, "cooccurrence", rows, format == Format::Json),
         Format::Csv => {
             let mut w = csv::Writer::from_writer(out);

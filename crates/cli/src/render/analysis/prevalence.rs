@@ -55,6 +55,7 @@ fn groups(rows: &[Prevalence]) -> Vec<Option<String>> {
 /// Writes prevalence rows.
 pub fn write_prevalence(out: &mut dyn Write, rows: &[Prevalence], format: Format, style: Style) -> anyhow::Result<()> {
     match format {
+        Format::Xlsx | Format::Qdc => Err(crate::render::not_text(format)),
         Format::Json | Format::Jsonl => write_tagged(out, "prevalence", rows, format == Format::Json),
         Format::Csv => prevalence_csv(out, rows, "group"),
         Format::Md => {
@@ -164,6 +165,7 @@ pub fn write_trend(
         }
     }
     match format {
+        Format::Xlsx | Format::Qdc => Err(crate::render::not_text(format)),
         Format::Json | Format::Jsonl => {
             let rows: Vec<TrendRow> = rows.iter().map(as_trend).collect();
             write_tagged(out, "trend", &rows, format == Format::Json)

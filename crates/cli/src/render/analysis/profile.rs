@@ -73,6 +73,7 @@ pub fn write_profile(
     style: Style,
 ) -> anyhow::Result<()> {
     match format {
+        Format::Xlsx | Format::Qdc => Err(crate::render::not_text(format)),
         Format::Json => json_line(out, &Tagged { kind_tag: "profile", value: p }),
         Format::Jsonl => {
             for theme in &p.themes {

@@ -3,7 +3,10 @@
 
 mod grid;
 mod markdown;
+mod sheets;
 mod summary;
+
+pub use sheets::tables;
 
 use std::io::Write;
 
@@ -63,6 +66,7 @@ pub const CSV_HEADER: [&str; 6] = ["area", "area_code", "theme", "source", "pola
 /// Writes a comparison in the chosen format.
 pub fn write(out: &mut dyn Write, c: &Comparison, format: Format, style: Style) -> anyhow::Result<()> {
     match format {
+        Format::Xlsx | Format::Qdc => return Err(crate::render::not_text(format)),
         Format::Json => {
             json_line(out, &Tagged { kind_tag: "comparison", value: c })?;
         }

@@ -1,0 +1,141 @@
+//! Table tests of the polarity scorer: cues, negation, concession, conditions, deficits.
+use super::*;
+
+/// Builds a sentence and its cue hits from a marked-up one: `+word` a positive cue, `-word` a
+/// negative one, `!word` a negator, `~word` a contrast word, `=word` an inert phrase; words
+/// joined by `_` are one cue ("-not_always" is the cue "not always").
+fn marked(s: &str) -> (String, Vec<(usize, usize, u32)>) {
+    let mut text = String::new();
+    let mut hits = Vec::new();
+    for (i, w) in s.split(' ').enumerate() {
+        if i > 0 {
+            text.push(' ');
+        }
+        let kind = match w.chars().next() {
+            Some('+') => Some(0),
+            Some('-') => Some(1),
+            Some('!') => Some(2),
+            Some('~') => Some(3),
+            Some('=') => Some(4),
+            _ => None,
+        };
+        let word = if kind.is_some() { &w[1..] } else { w };
+        let word = word.replace('_', " ");
+        let (body, tail) = match word.find([',', '.', ';']) {
+            Some(p) => (word[..p].to_string(), word[p..].to_string()),
+            None => (word.clone(), String::new()),
+        };
+        let start = text.len();
+        text.push_str(&body);
+        if let Some(k) = kind {
+            hits.push((start, text.len(), k));
+        }
+        text.push_str(&tail);
+    }
+    (text, hits)
+}
+
+fn verdict(s: &str) -> (Polarity, Vec<String>) {
+    let (text, hits) = marked(s);
+    let v = judge(&text, &hits);
+    (v.polarity, v.cues.iter().map(|&(a, b)| text[a..b].to_string()).collect())
+}
+
+/// Each rule of the scorer, one sentence each: what it decides and the words it gives.
+#[test]
+fn scorer_table() {
+    use Polarity::*;
+    let cases: &[(&str, Polarity, &[&str])] = &[
+        // Cues alone.
+        ("Plans are +effective.", Strength, &["effective"]),
+        ("Plans are -weak.", Improvement, &["weak"]),
+        ("Plans are written.", Neutral, &[]),
+        // Weights within a clause: a negative cue (1.5) outweighs one positive (1.0) …
+        ("Plans are +clear and -weak.", Improvement, &["clear", "weak"]),
+        // … but not two.
+        ("Plans are +clear, +thorough and -weak.", Strength, &["clear", "thorough", "weak"]),
+        // A negator flips the cue after it: a negated positive weighs 1.5 against a positive.
+        ("Plans are !not +effective ~but +timely.", Mixed, &["not effective", "timely"]),
+        ("Plans are +clear and !not +effective.", Improvement, &["clear", "not effective"]),
+        // A negated negative is a strength ("no delay") and weighs as a positive (1.0): against
+        // a negative (1.5) it loses.
+        ("There is !no -delay.", Strength, &["no delay"]),
+        ("There is !no -delay and a -backlog.", Improvement, &["no delay", "backlog"]),
+        // The negator's reach: five words, in the same clause, across no comma.
+        ("It is !not in any of these +effective.", Improvement, &["not in any of these effective"]),
+        // Further away, the negator is dropped: the cue counts as it is.
+        ("It is !not in any of these ways +effective.", Strength, &["effective"]),
+        // A gap of short comma-separated words is within reach.
+        ("It is !not, in truth, +effective.", Improvement, &["not, in truth, effective"]),
+        // A negator no cue follows still says something is missing (0.75): a positive (1.0)
+        // outweighs it.
+        ("There is !no plan.", Improvement, &["no"]),
+        ("Plans are +clear ~but there is !no plan.", Mixed, &["clear", "no"]),
+        ("Plans are +clear and there is !no plan.", Strength, &["clear", "no"]),
+        // Contrast: a later "but" starts a clause; clauses that pull apart make it mixed.
+        ("Plans are +clear ~but reviews are -slow.", Mixed, &["clear", "slow"]),
+        // An opening "Although …," clause ends at its comma, and is a concession: the main
+        // clause decides.
+        ("~Although plans are +clear, reviews are -slow.", Improvement, &["slow"]),
+        ("~Despite -pressures, staff see children +quickly.", Strength, &["quickly"]),
+        // A concession decides when the main clause says nothing.
+        ("~Although reviews are -slow, plans exist.", Improvement, &["slow"]),
+        // A concessive word later on makes its clause a concession too.
+        ("Plans are +clear, ~although reviews are -slow.", Strength, &["clear"]),
+        ("Plans are +clear ~despite -pressures.", Strength, &["clear"]),
+        // An opening condition is background too.
+        ("When this is !not possible, +careful planning follows.", Strength, &["careful"]),
+        ("When plans are +clear, reviews are -slow.", Improvement, &["slow"]),
+        // "However," at the start contrasts with the sentence before: no clause break here.
+        ("~However, plans are +clear and reviews are -slow.", Improvement, &["clear", "slow"]),
+        // A temporal "while" (no comma before it) is not a contrast; after a comma it is.
+        ("Plans are +clear ~while reviews are -slow.", Improvement, &["clear", "slow"]),
+        ("Plans are +clear, ~while reviews are -slow.", Strength, &["clear"]),
+        // Coordination weighs both sides: mixed.
+        ("Plans are +clear, ~yet reviews are -slow.", Mixed, &["clear", "slow"]),
+        // Three positives against two negatives in one clause balance exactly: mixed.
+        (
+            "Plans are +clear, +thorough, +timely, -slow and -weak.",
+            Mixed,
+            &["clear", "thorough", "timely", "slow", "weak"],
+        ),
+        // Two positives outweigh one negative.
+        ("Reviews are -slow, +clear and +useful.", Strength, &["slow", "clear", "useful"]),
+        // Obligations: positive words after "should"/"need to" are the goal, not the state.
+        ("Leaders -should make plans +effective.", Improvement, &["should"]),
+        ("Plans -need_to be +clear and +timely.", Improvement, &["need to"]),
+        // … unless negated.
+        ("Leaders -should not be !not +effective.", Improvement, &["should", "not effective"]),
+        // A negation governs the qualities listed after it: counted once.
+        ("Plans are -not_always +specific, +clear or +effective.", Improvement, &["not always"]),
+        ("Plans are !not +specific, +clear or +effective.", Improvement, &["not specific"]),
+        // … but not across ", and": there the positive counts again.
+        ("Plans are -not_always +specific, and +effective reviews follow.", Improvement, &["not always", "effective"]),
+        // A deficit of capability or progress governs the rest of its clause: the qualities
+        // after it are what is missing.
+        (
+            "Staff do -not_have_enough time to respond +consistently and +effectively.",
+            Improvement,
+            &["not have enough"],
+        ),
+        ("This is -yet_to make a +positive +difference.", Improvement, &["yet to"]),
+        ("Staff are -unable_to act +quickly, ~but plans are +clear.", Mixed, &["unable to", "clear"]),
+        // Litotes: a negated negative is a strength.
+        ("Leaders are !not -complacent.", Strength, &["not complacent"]),
+        // A word of decrease flips the cue it governs, and says nothing alone.
+        ("Leaders have !reduced -delays.", Strength, &["reduced delays"]),
+        ("This has !reduced +effective work.", Improvement, &["reduced effective"]),
+        ("Leaders have !reduced caseloads.", Neutral, &[]),
+        // Inert phrases are no cue.
+        ("Schools =as_well_as police attend.", Neutral, &[]),
+    ];
+    let mut failures = Vec::new();
+    for (s, want, cues) in cases {
+        let (got, got_cues) = verdict(s);
+        let want_cues: Vec<String> = cues.iter().map(|c| c.to_string()).collect();
+        if (got, &got_cues) != (*want, &want_cues) {
+            failures.push(format!("{s}: want {want:?} {want_cues:?}, got {got:?} {got_cues:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
