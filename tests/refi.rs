@@ -214,3 +214,65 @@ fn the_codebook_alone_holds_every_theme_agency_and_polarity() {
     assert_eq!(codable.len(), entries + 4, "each theme and agency, and four polarities");
     assert!(codable.contains(&"Voice of the child".to_string()) && codable.contains(&"improvement".to_string()));
 }
+
+#[test]
+fn an_input_named_twice_is_one_source_and_a_byte_order_mark_is_left_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let letter = std::fs::read_to_string("tests/fixtures/refi/exampleshire.txt").unwrap();
+    let path = dir.path().join("bom.txt");
+    std::fs::write(&path, format!("\u{feff}{letter}")).unwrap();
+    let p = path.to_str().unwrap();
+    let archive = export(&[p, p]);
+    let (sel, files) = selections(&entry(&archive, "project.qde"));
+    assert_eq!(files.len(), 1);
+    let text = entry(&archive, files.values().next().unwrap());
+    assert_eq!(text, letter, "the text without its byte-order mark");
+    // Positions count in that text: the first item starts at its words (or its bullet).
+    let item = letter.find("- Information-sharing").unwrap();
+    assert!(sel.iter().any(|(_, a, _, _)| *a == item || *a == item + 2), "{sel:?}");
+    // And the project's coding finds the same units in the letter with its mark.
+    let out = letters().args(["eval", "--gold"]).arg(dir.path().join("x.qdpx")).arg(p).output().unwrap();
+    assert_eq!(out.status.code(), Some(2), "no such project");
+    let project = dir.path().join("bom.qdpx");
+    std::fs::write(&project, &archive).unwrap();
+    let out = letters().args(["eval", "--gold"]).arg(&project).args(["--format", "json"]).arg(p).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let e: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(e["units"].as_array().unwrap().len(), sel.len());
+    assert_eq!((e["micro"]["fp"].as_u64(), e["micro"]["fn"].as_u64()), (Some(0), Some(0)));
+}
+
+#[test]
+fn a_memo_is_not_a_source_and_a_backwards_selection_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let coded = std::fs::read_to_string("tests/fixtures/refi/coded.qde").unwrap();
+    // A memo after the source, with text and a selection coded with a theme, changes nothing.
+    let code = coded.find(r#"" name="Therapeutic and mental-health support""#).unwrap();
+    let therapy = &coded[code - 36..code];
+    let memo = r#" <Notes><Note guid="00000000-0000-4000-8000-000000000001" name="memo"><PlainTextContent>A memo about therapy.</PlainTextContent><PlainTextSelection guid="00000000-0000-4000-8000-000000000002" startPosition="0" endPosition="5"><Coding guid="00000000-0000-4000-8000-000000000003"><CodeRef targetGUID="THERAPY"/></Coding></PlainTextSelection></Note></Notes>
+</Project>"#
+        .replace("THERAPY", therapy);
+    let with_memo = dir.path().join("memo.qde");
+    std::fs::write(&with_memo, coded.replace("</Project>", &memo)).unwrap();
+    let run = |gold: &std::path::Path| {
+        letters()
+            .args(["eval", "--format", "json", "--gold"])
+            .arg(gold)
+            .arg("tests/fixtures/refi/exampleshire.txt")
+            .output()
+            .unwrap()
+    };
+    let out = run(&with_memo);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    check_scores(&serde_json::from_slice(&out.stdout).unwrap());
+
+    let backwards = dir.path().join("backwards.qde");
+    let first = coded.find("startPosition=\"").unwrap();
+    let mut bad = coded.clone();
+    bad.replace_range(first..first + "startPosition=\"".len(), "startPosition=\"9999");
+    std::fs::write(&backwards, bad).unwrap();
+    let out = run(&backwards);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("backwards.qde: source 'exampleshire.txt': a selection starts at 9999"), "{err}");
+}

@@ -89,8 +89,13 @@ pub fn run(a: EvalArgs) -> Result<u8> {
     }
     let mut results = Vec::new();
     let code = p.each_text(
-        |_, text, doc| (tagger.tag_document(&doc), crate::refi::text_digest(&crate::refi::xml_safe(&text))),
-        |path, (findings, digest)| {
+        |_, text, doc| {
+            // A project's text leaves out a byte-order mark: its spans start after it.
+            let body = text.strip_prefix('\u{feff}').unwrap_or(&text);
+            let bom = if digests.is_some() { text.len() - body.len() } else { 0 };
+            (tagger.tag_document(&doc), crate::refi::text_digest(&crate::refi::xml_safe(body)), bom)
+        },
+        |path, (findings, digest, bom)| {
             if let Some(units) = units_of.get(&tidy(path)) {
                 // A project's spans hold only in the text they were made in: where the project's
                 // text differs from what letters reads (another tool's PDF extraction), units are
@@ -98,7 +103,13 @@ pub fn run(a: EvalArgs) -> Result<u8> {
                 let spans_hold = |u: &GoldUnit| digests.as_ref().is_none_or(|d| d.get(&u.path) == Some(&digest));
                 let units: Vec<GoldUnit> = units
                     .iter()
-                    .map(|&u| if spans_hold(u) { u.clone() } else { GoldUnit { span: None, ..u.clone() } })
+                    .map(|&u| {
+                        let span = u
+                            .span
+                            .filter(|_| spans_hold(u))
+                            .map(|s| letters_core::Span::new(s.start + bom, s.end + bom));
+                        GoldUnit { span, ..u.clone() }
+                    })
                     .collect();
                 let units: Vec<&GoldUnit> = units.iter().collect();
                 let (found, missing) = align_document(&tagger, &findings, &units);

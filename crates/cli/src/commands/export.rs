@@ -19,10 +19,14 @@ pub fn run(a: ExportArgs) -> Result<u8> {
             refi::write::Source { path: path.to_string(), text, kind: doc.kind.as_str(), meta: doc.meta, findings }
         },
         |_, source| {
-            sources.push(source);
+            // An input named twice (a folder and a file in it) is one source.
+            if !sources.iter().any(|s: &refi::write::Source| s.name() == source.name()) {
+                sources.push(source);
+            }
             Ok(())
         },
     )?;
+    anyhow::ensure!(!sources.is_empty(), "nothing to export: no document was read and selected");
     let bytes = refi::write::qdpx(tagger.taxonomy(), &sources).context("cannot write the project")?;
     let mut sink = Sink::open(Some(&a.output))?;
     std::io::Write::write_all(&mut sink, &bytes)?;

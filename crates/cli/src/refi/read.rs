@@ -1,7 +1,9 @@
 //! Reading a person's coding from a REFI-QDA project (`.qdpx`, or a bare `project.qde` whose
 //! sources carry their text): each coded text selection becomes a unit to evaluate. Codes are
-//! matched to theme ids by name (a theme's id or label, any case) and to polarities by name
-//! (`strength`, `improvement`, `mixed`, `neutral`); other codes are reported and left out.
+//! matched to theme ids by name (a theme's id or label, in any case and spacing) and to
+//! polarities by name (`strength`, `improvement`, `mixed`, `neutral`); agencies are known and
+//! left aside; other codes are reported and left out. Only a `TextSource`'s own text and
+//! selections are read (not memos' or transcripts'); GUIDs compare without case or braces.
 
 use std::collections::HashMap;
 use std::io::Read;
@@ -32,6 +34,8 @@ struct SourceEntry {
 /// What a project holds: code names by GUID and the text sources.
 #[derive(Default)]
 struct Project {
+    /// Whether the root element is `<Project>`.
+    is_project: bool,
     codes: HashMap<String, String>,
     sources: Vec<SourceEntry>,
 }
@@ -53,66 +57,100 @@ fn attr(e: &BytesStart, name: &str) -> Option<String> {
         .map(|v| v.into_owned())
 }
 
+/// A GUID as compared: lower case, without braces (the schema allows both forms).
+fn guid_key(g: &str) -> String {
+    g.trim().trim_start_matches('{').trim_end_matches('}').to_ascii_lowercase()
+}
+
+/// A code's name as compared: words in lower case, single spaces.
+pub(crate) fn name_key(n: &str) -> String {
+    n.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+}
+
+/// Whether the open elements end with `path` (innermost last).
+fn under(stack: &[Vec<u8>], path: &[&[u8]]) -> bool {
+    stack.len() >= path.len() && stack[stack.len() - path.len()..].iter().zip(path).all(|(a, b)| a.as_slice() == *b)
+}
+
+/// An element's start: its name joins the stack of open elements unless it is empty (`<x/>`).
+fn start(p: &mut Project, stack: &[Vec<u8>], e: &BytesStart) -> Result<()> {
+    let name = e.local_name();
+    match name.as_ref() {
+        b"Project" if stack.is_empty() => p.is_project = true,
+        b"Code" if under(stack, &[b"Codes"]) || under(stack, &[b"Code"]) => {
+            if let (Some(g), Some(n)) = (attr(e, "guid"), attr(e, "name")) {
+                p.codes.insert(guid_key(&g), n);
+            }
+        }
+        b"TextSource" if under(stack, &[b"Sources"]) => p.sources.push(SourceEntry {
+            name: attr(e, "name").unwrap_or_default(),
+            plain_text_path: attr(e, "plainTextPath"),
+            ..SourceEntry::default()
+        }),
+        b"PlainTextSelection" if under(stack, &[b"TextSource"]) => {
+            let source = p.sources.last_mut().map(|s| s.name.clone()).unwrap_or_default();
+            let pos = |n: &str| attr(e, n).and_then(|v| v.trim().parse::<usize>().ok());
+            let (Some(a), Some(b)) = (pos("startPosition"), pos("endPosition")) else {
+                bail!("source '{source}': a selection without numeric start and end positions");
+            };
+            if a > b {
+                bail!("source '{source}': a selection starts at {a}, after its end at {b}");
+            }
+            if let Some(s) = p.sources.last_mut() {
+                s.selections.push(Selection { start_code_points: a, end_code_points: b, codes: Vec::new() });
+            }
+        }
+        b"CodeRef" if under(stack, &[b"TextSource", b"PlainTextSelection", b"Coding"]) => {
+            if let (Some(t), Some(sel)) =
+                (attr(e, "targetGUID"), p.sources.last_mut().and_then(|s| s.selections.last_mut()))
+            {
+                sel.codes.push(guid_key(&t));
+            }
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
 fn parse(xml: &str) -> Result<Project> {
     let mut reader = Reader::from_str(xml);
     let mut p = Project::default();
-    let mut in_content = false;
+    let mut stack: Vec<Vec<u8>> = Vec::new();
     loop {
         let event = reader
             .read_event()
-            .with_context(|| format!("project.qde: not well-formed XML near byte {}", reader.buffer_position()))?;
+            .with_context(|| format!("not well-formed XML near byte {}", reader.buffer_position()))?;
+        // Text belongs to a source only directly inside its PlainTextContent (not a memo's).
+        let in_content = under(&stack, &[b"TextSource", b"PlainTextContent"]);
         match event {
-            Event::Start(e) | Event::Empty(e) => match e.local_name().as_ref() {
-                b"Code" => {
-                    if let (Some(g), Some(n)) = (attr(&e, "guid"), attr(&e, "name")) {
-                        p.codes.insert(g, n);
-                    }
-                }
-                b"TextSource" => p.sources.push(SourceEntry {
-                    name: attr(&e, "name").unwrap_or_default(),
-                    plain_text_path: attr(&e, "plainTextPath"),
-                    ..SourceEntry::default()
-                }),
-                b"PlainTextSelection" => {
-                    let pos = |n: &str| attr(&e, n).and_then(|v| v.parse::<usize>().ok());
-                    let (Some(a), Some(b)) = (pos("startPosition"), pos("endPosition")) else {
-                        bail!("project.qde: a PlainTextSelection without numeric start and end positions");
-                    };
-                    if let Some(s) = p.sources.last_mut() {
-                        s.selections.push(Selection { start_code_points: a, end_code_points: b, codes: Vec::new() });
-                    }
-                }
-                b"CodeRef" => {
-                    if let (Some(t), Some(sel)) =
-                        (attr(&e, "targetGUID"), p.sources.last_mut().and_then(|s| s.selections.last_mut()))
-                    {
-                        sel.codes.push(t);
-                    }
-                }
-                b"PlainTextContent" => in_content = true,
-                _ => {}
-            },
+            Event::Start(e) => {
+                start(&mut p, &stack, &e)?;
+                stack.push(e.local_name().as_ref().to_vec());
+            }
+            Event::Empty(e) => start(&mut p, &stack, &e)?,
+            Event::End(_) => {
+                stack.pop();
+            }
             Event::Text(t) if in_content => {
-                let text = t.xml_content(XmlVersion::Implicit1_0).map_err(|e| anyhow::anyhow!("project.qde: {e}"))?;
-                p.push_content(&text);
+                p.push_content(&t.xml_content(XmlVersion::Implicit1_0)?);
             }
-            Event::CData(t) if in_content => {
-                p.push_content(&t.decode().map_err(|e| anyhow::anyhow!("project.qde: {e}"))?);
-            }
+            Event::CData(t) if in_content => p.push_content(&t.decode()?),
             Event::GeneralRef(r) if in_content => {
-                let name = r.decode().map_err(|e| anyhow::anyhow!("project.qde: {e}"))?;
+                let name = r.decode()?;
                 let c = match r.resolve_char_ref() {
                     Ok(Some(c)) => c.to_string(),
                     _ => resolve_predefined_entity(&name)
-                        .with_context(|| format!("project.qde: unknown entity &{name};"))?
+                        .with_context(|| format!("unknown entity &{name};"))?
                         .to_string(),
                 };
                 p.push_content(&c);
             }
-            Event::End(e) if e.local_name().as_ref() == b"PlainTextContent" => in_content = false,
             Event::Eof => break,
             _ => {}
         }
+    }
+    if !p.is_project {
+        bail!("not a REFI-QDA project (its root element is not <Project>)");
     }
     Ok(p)
 }
@@ -147,22 +185,18 @@ pub fn read_project(path: &std::path::Path, taxonomy: &Taxonomy) -> Result<Codin
                 .find(|&i| z.by_index(i).is_ok_and(|f| f.name().ends_with(".qde")))
                 .with_context(|| format!("{name}: no project.qde inside"))?;
             let mut s = String::new();
-            z.by_index(entry)?.read_to_string(&mut s).with_context(|| format!("{name}: project.qde is not UTF-8"))?;
+            let mut f = z.by_index(entry).with_context(|| format!("{name}: cannot open project.qde in the archive"))?;
+            f.read_to_string(&mut s).with_context(|| format!("{name}: cannot read project.qde (not UTF-8?)"))?;
             s
         }
         None => String::from_utf8(bytes).with_context(|| format!("{name}: not UTF-8"))?,
     };
     let project = parse(&xml).map_err(|e| anyhow::anyhow!("{name}: {e}"))?;
-    let agency = |code: &str| {
-        taxonomy.agencies.iter().any(|a| a.id.eq_ignore_ascii_case(code) || a.label.eq_ignore_ascii_case(code))
+    let named = |e: &letters_core::tag::Entry, code: &str| {
+        name_key(&e.id) == name_key(code) || name_key(&e.label) == name_key(code)
     };
-    let theme_of = |code: &str| {
-        taxonomy
-            .themes
-            .iter()
-            .find(|t| t.id.eq_ignore_ascii_case(code) || t.label.eq_ignore_ascii_case(code))
-            .map(|t| t.id.clone())
-    };
+    let agency = |code: &str| taxonomy.agencies.iter().any(|a| named(a, code));
+    let theme_of = |code: &str| taxonomy.themes.iter().find(|t| named(t, code)).map(|t| t.id.clone());
     let mut unknown: Vec<String> = Vec::new();
     let mut units = Vec::new();
     let mut digests = HashMap::new();
@@ -172,15 +206,17 @@ pub fn read_project(path: &std::path::Path, taxonomy: &Taxonomy) -> Result<Codin
             (None, Some(p), Some(z)) if p.starts_with("internal://") => {
                 let file = format!("sources/{}", &p["internal://".len()..]);
                 let mut s = String::new();
-                z.by_name(&file)
-                    .with_context(|| {
-                        format!("{name}: source '{}' names {file}, which is not in the archive", source.name)
-                    })?
-                    .read_to_string(&mut s)?;
+                let mut f = z.by_name(&file).with_context(|| {
+                    format!("{name}: source '{}' names {file}, which the archive does not hold readably", source.name)
+                })?;
+                f.read_to_string(&mut s)
+                    .with_context(|| format!("{name}: cannot read {file} (source '{}'; not UTF-8?)", source.name))?;
                 s
             }
             _ => bail!("{name}: source '{}' has no text in the project (only internal sources are read)", source.name),
         };
+        // A byte-order mark is not part of the text positions count in.
+        let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
         digests.insert(source.name.clone(), super::text_digest(&text));
         for sel in &source.selections {
             let mut themes: Vec<String> = Vec::new();
@@ -191,7 +227,7 @@ pub fn read_project(path: &std::path::Path, taxonomy: &Taxonomy) -> Result<Codin
                     if !themes.contains(&t) {
                         themes.push(t);
                     }
-                } else if let Some(p) = polarity_named(code).filter(|_| !code.trim().is_empty()) {
+                } else if let Some(p) = polarity_named(&name_key(code)).filter(|_| !code.trim().is_empty()) {
                     polarity = Some(p);
                 } else if !agency(code) && !unknown.contains(code) {
                     unknown.push(code.clone());

@@ -62,9 +62,14 @@ impl Source {
         guid(&format!("source:{}:{digest}", self.path))
     }
 
+    /// Its text as exported: without a byte-order mark.
+    pub fn body(&self) -> &str {
+        self.text.strip_prefix('\u{feff}').unwrap_or(&self.text)
+    }
+
     /// Its name in the project: its path as given (unique among the inputs, and what
     /// `letters eval` matches a project's sources by).
-    fn name(&self) -> &str {
+    pub fn name(&self) -> &str {
         self.path.strip_prefix("./").unwrap_or(&self.path)
     }
 
@@ -247,9 +252,12 @@ fn source(w: &mut Xml, s: &Source) -> Io {
             if let Some(t) = &s.meta.title {
                 text(w, "Description", t)?;
             }
-            for f in &s.findings {
-                let (a, b) = (code_points(&s.text, f.span.start), code_points(&s.text, f.span.end));
-                let sel = guid(&format!("selection:{id}:{}:{}", f.span.start, f.span.end));
+            // Positions count from after a byte-order mark, which the exported text leaves out.
+            let bom = usize::from(s.text.starts_with('\u{feff}'));
+            for (k, f) in s.findings.iter().enumerate() {
+                let at = |byte: usize| code_points(&s.text, byte).saturating_sub(bom);
+                let (a, b) = (at(f.span.start), at(f.span.end));
+                let sel = guid(&format!("selection:{id}:{k}:{}:{}", f.span.start, f.span.end));
                 w.create_element("PlainTextSelection")
                     .with_attributes([
                         ("guid", sel.as_str()),
@@ -340,7 +348,7 @@ pub fn qdpx(taxonomy: &Taxonomy, sources: &[Source]) -> anyhow::Result<Vec<u8>> 
     zip.write_all(&project_xml(taxonomy, sources)?)?;
     for s in sources {
         zip.start_file(format!("sources/{}.txt", s.guid()), options)?;
-        zip.write_all(xml_safe(&s.text).as_bytes())?;
+        zip.write_all(xml_safe(s.body()).as_bytes())?;
     }
     Ok(zip.finish()?.into_inner())
 }

@@ -109,7 +109,16 @@ fn cell_text(s: &str) -> std::borrow::Cow<'_, str> {
     t.into()
 }
 
+/// The most rows a sheet holds (Excel's limit, the header included).
+const MAX_ROWS: usize = 1_048_576;
+
 fn sheet(ws: &mut Worksheet, t: &Table) -> Result<()> {
+    anyhow::ensure!(
+        t.rows.len() < MAX_ROWS,
+        "{} rows are more than a sheet holds ({}): use --format csv, or select fewer documents",
+        t.rows.len(),
+        MAX_ROWS - 1
+    );
     let bold = Format::new().set_bold();
     let as_date = Format::new().set_num_format("yyyy-mm-dd");
     ws.set_name(&t.name)?;
