@@ -510,3 +510,22 @@ fn file_names_say_nothing() {
     let groups: Vec<&str> = v["areas"].as_array().unwrap().iter().map(|g| g["area"].as_str().unwrap()).collect();
     assert_eq!(groups, ["Oxfordshire", "other: unknown area"]);
 }
+
+/// `-o` at something that is not a regular file (`/dev/null`, a named pipe) writes to it; the
+/// atomic rename is for files, and renaming over a device would replace it with a file.
+#[cfg(unix)]
+#[test]
+fn an_output_that_is_not_a_regular_file_is_written_in_place() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("out.fifo");
+    assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    let reader = std::thread::spawn({
+        let fifo = fifo.clone();
+        move || std::fs::read_to_string(fifo).unwrap()
+    });
+    let out = letters().args(["themes", "--format", "csv", "-o"]).arg(&fifo).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo(), "the pipe is still a pipe");
+    assert!(reader.join().unwrap().starts_with("facet,id,label,"));
+}

@@ -1,5 +1,7 @@
 //! Where output goes: standard output, or a file written atomically (a temporary file in the
-//! same folder, renamed over the destination only when the run succeeded).
+//! same folder, renamed over the destination only when the run succeeded). A destination that
+//! exists and is not a regular file — `/dev/null`, a named pipe, a terminal — is written in
+//! place: renaming over it would replace the device with a file.
 
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -9,7 +11,12 @@ use anyhow::{Context, Result};
 /// An output destination.
 pub enum Sink {
     Stdout(BufWriter<io::Stdout>),
-    File { tmp: BufWriter<tempfile::NamedTempFile>, dest: PathBuf },
+    File {
+        tmp: BufWriter<tempfile::NamedTempFile>,
+        dest: PathBuf,
+    },
+    /// A destination that is not a regular file, written as it is.
+    Device(BufWriter<std::fs::File>),
 }
 
 impl Sink {
@@ -17,6 +24,13 @@ impl Sink {
     pub fn open(path: Option<&Path>) -> Result<Sink> {
         match path {
             None => Ok(Sink::Stdout(BufWriter::with_capacity(64 * 1024, io::stdout()))),
+            Some(dest) if std::fs::metadata(dest).is_ok_and(|m| !m.is_file() && !m.is_dir()) => {
+                let f = std::fs::OpenOptions::new()
+                    .write(true)
+                    .open(dest)
+                    .with_context(|| format!("cannot write {}", dest.display()))?;
+                Ok(Sink::Device(BufWriter::with_capacity(64 * 1024, f)))
+            }
             Some(dest) => {
                 let dir = match dest.parent() {
                     Some(p) if !p.as_os_str().is_empty() => p,
@@ -36,6 +50,7 @@ impl Sink {
     pub fn finish(self) -> Result<()> {
         match self {
             Sink::Stdout(mut w) => Ok(w.flush()?),
+            Sink::Device(mut w) => Ok(w.flush()?),
             Sink::File { tmp, dest } => {
                 let tmp = tmp.into_inner().map_err(|e| e.into_error()).context("cannot write the output")?;
                 // A temporary file is private (0600); the output gets the permissions of the file
@@ -68,6 +83,7 @@ impl Write for Sink {
         match self {
             Sink::Stdout(w) => w.write(buf),
             Sink::File { tmp, .. } => tmp.write(buf),
+            Sink::Device(w) => w.write(buf),
         }
     }
 
@@ -75,6 +91,7 @@ impl Write for Sink {
         match self {
             Sink::Stdout(w) => w.write_all(buf),
             Sink::File { tmp, .. } => tmp.write_all(buf),
+            Sink::Device(w) => w.write_all(buf),
         }
     }
 
@@ -82,6 +99,7 @@ impl Write for Sink {
         match self {
             Sink::Stdout(w) => w.flush(),
             Sink::File { tmp, .. } => tmp.flush(),
+            Sink::Device(w) => w.flush(),
         }
     }
 }
