@@ -36,7 +36,8 @@ struct Tagged {
 /// The documents of `letters tag --format jsonl ARGS`, by path, recomputed independently of
 /// the analysis code: a list item of a strengths list lists its themes as strengths; of an
 /// improvements list, as improvements; of a priority-actions list, as improvements and
-/// priority actions.
+/// priority actions — but a theme the item names only against its list (`against_list`) is
+/// listed on the other side (a strength for improvements and priority actions).
 fn tagged(args: &[&str]) -> BTreeMap<String, Tagged> {
     let mut docs: BTreeMap<String, Tagged> = BTreeMap::new();
     for f in jsonl(&run(&[&["tag", "--format", "jsonl"], args].concat())) {
@@ -46,15 +47,17 @@ fn tagged(args: &[&str]) -> BTreeMap<String, Tagged> {
         if f["unit"] != "item" {
             continue;
         }
-        let sides: &[&str] = match f["section"].as_str().unwrap() {
-            "strengths" => &["strength"],
-            "improvements" => &["improvement"],
-            "priority-actions" => &["improvement", "priority"],
-            _ => &[],
+        let (sides, other): (&[&str], &[&str]) = match f["section"].as_str().unwrap() {
+            "strengths" => (&["strength"], &["improvement"]),
+            "improvements" => (&["improvement"], &["strength"]),
+            "priority-actions" => (&["improvement", "priority"], &["strength"]),
+            _ => (&[], &[]),
         };
-        for side in sides {
-            for t in f["themes"].as_array().unwrap() {
-                d.sides.entry(side).or_default().insert(t.as_str().unwrap().to_string());
+        let against: BTreeSet<&str> =
+            f.get("against_list").and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str).collect();
+        for t in f["themes"].as_array().unwrap().iter().filter_map(Value::as_str) {
+            for side in if against.contains(t) { other } else { sides } {
+                d.sides.entry(side).or_default().insert(t.to_string());
             }
         }
     }

@@ -362,13 +362,14 @@ fn tag_csv_and_md() {
             "end",
             "polarity",
             "themes",
+            "against_list",
             "agencies",
             "cues",
             "text"
         ]
     );
     let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
-    let chivsa = rows.iter().find(|r| r[16].contains("(ChIVSA)")).unwrap();
+    let chivsa = rows.iter().find(|r| r[17].contains("(ChIVSA)")).unwrap();
     assert_eq!((&chivsa[8], &chivsa[9], &chivsa[12]), ("strengths", "item", "strength"));
     assert!(chivsa[13].split(';').any(|t| t == "victim-support"));
     let doc: Vec<&str> = (1..8).map(|i| &chivsa[i]).collect();

@@ -134,3 +134,28 @@ fn compare_jsonl_lines_are_tagged() {
         ["area", "cell", "flip", "shared", "unique", "similarity"].iter().map(|s| s.to_string()).collect();
     assert_eq!(types, want);
 }
+
+/// A theme that only a "However, …" sentence of a strengths item names as a deficit is listed
+/// as an improvement, not a strength, in the comparison.
+#[test]
+fn a_deficit_inside_a_strengths_item_is_listed_as_an_improvement() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("kent.txt"),
+        "Dear Ms Smith\n\nJoint targeted area inspection of Kent\n\nStrengths\n\n- Social workers visit children often. However, children wait too long for therapy.\n",
+    )
+    .unwrap();
+    let out = letters().args(["compare", "--format", "csv"]).arg(dir.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let csv = String::from_utf8(out.stdout).unwrap();
+    let therapy: Vec<&str> = csv.lines().filter(|l| l.contains(",therapy,listed,")).collect();
+    assert_eq!(
+        therapy,
+        [
+            "Kent,E10000016,therapy,listed,strength,0",
+            "Kent,E10000016,therapy,listed,improvement,1",
+            "Kent,E10000016,therapy,listed,priority,0"
+        ],
+        "{csv}"
+    );
+}

@@ -106,6 +106,7 @@ fn polarity_rules_on_written_sentences() {
         // An early stage is timely; an early stage of development is immature.
         ("The new hub is at an early stage of development.", Polarity::Improvement),
         ("Risks are identified and responded to swiftly, at an early stage.", Polarity::Strength),
+        ("Their contribution to the preventative agenda is at an early stage.", Polarity::Improvement),
         // A negation governs the list of qualities after it, not only the first.
         ("Safety plans are not always specific, clear or effective.", Polarity::Improvement),
         ("Reviews are not consistently thorough, timely and well recorded.", Polarity::Improvement),
@@ -199,5 +200,65 @@ fn every_entry_has_enough_examples_from_enough_letters() {
     }
     for id in ["police", "probation", "childrens-social-care", "health", "education", "youth-justice", "partnership"] {
         assert!(tax.agency(id).is_some(), "missing agency {id}");
+    }
+}
+
+/// A listed item is read sentence by sentence: its list says its polarity, but a sentence that
+/// turns against the list ("However, …", "But …") with words of the opposite polarity makes it
+/// mixed (the opposite when it is all there is), and a theme only such sentences name counts on
+/// the other side. A sentence against the list without a turn, or a turn that does not say the
+/// opposite, leaves the item as its list has it.
+#[test]
+fn items_read_sentence_by_sentence() {
+    let cases: &[(&str, &str, Polarity, &[&str])] = &[
+        (
+            "Strengths",
+            "Social workers visit children often. However, children wait too long for therapy.",
+            Polarity::Mixed,
+            &["therapy", "timeliness"],
+        ),
+        // The theme is also named in an agreeing sentence: it stays on the list's side.
+        (
+            "Strengths",
+            "Therapy is well planned. However, children wait too long for therapy.",
+            Polarity::Mixed,
+            &["timeliness"],
+        ),
+        // No turn: the list decides.
+        (
+            "Strengths",
+            "Social workers visit children often. Children wait too long for therapy.",
+            Polarity::Strength,
+            &[],
+        ),
+        // A turn that does not say the opposite.
+        ("Strengths", "Social workers visit children often. However, this is a new service.", Polarity::Strength, &[]),
+        (
+            "What needs to improve?",
+            "Strategy meetings are not always held. But information is shared quickly and effectively with schools.",
+            Polarity::Mixed,
+            &["information-sharing", "timeliness", "schools-and-education"],
+        ),
+        // The only sentence turns: the item is what its words say.
+        (
+            "What needs to improve?",
+            "However, supervision is regular and reflective.",
+            Polarity::Strength,
+            &["staff-support"],
+        ),
+    ];
+    let tagger = Tagger::new();
+    for (heading, item, polarity, against) in cases {
+        let letter = format!("Dear Ms Smith\n\nJoint targeted area inspection of Kent\n\n{heading}\n\n- {item}\n");
+        let fs = tagger.tag_document(&Document::parse(&letter));
+        let f = fs.iter().find(|f| f.unit == Unit::Item).expect("the item");
+        assert_eq!(
+            (f.polarity, f.against_list.as_slice()),
+            (*polarity, &against.iter().map(|s| s.to_string()).collect::<Vec<_>>()[..]),
+            "{item}"
+        );
+        for t in *against {
+            assert!(f.themes.iter().any(|x| x == t), "{t} is a theme of {item}");
+        }
     }
 }

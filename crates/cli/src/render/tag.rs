@@ -74,6 +74,8 @@ pub struct FindingOut<'a> {
     pub agencies: &'a [String],
     pub polarity: Polarity,
     pub cues: &'a [String],
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    pub against_list: &'a [String],
     pub evidence: &'a [Evidence],
 }
 
@@ -91,6 +93,7 @@ impl<'a> FindingOut<'a> {
             agencies: &f.agencies,
             polarity: f.polarity,
             cues: &f.cues,
+            against_list: &f.against_list,
             evidence: &f.evidence,
         }
     }
@@ -98,7 +101,7 @@ impl<'a> FindingOut<'a> {
 
 /// Columns of `tag --format csv`: one row per finding, its document's fields on every row;
 /// lists joined with `;`.
-pub const CSV_HEADER: [&str; 17] = [
+pub const CSV_HEADER: [&str; 18] = [
     "path",
     "area",
     "area_code",
@@ -113,6 +116,7 @@ pub const CSV_HEADER: [&str; 17] = [
     "end",
     "polarity",
     "themes",
+    "against_list",
     "agencies",
     "cues",
     "text",
@@ -176,6 +180,7 @@ impl TagWriter {
                         &f.span.end.to_string(),
                         f.polarity.as_str(),
                         &f.themes.join(";"),
+                        &f.against_list.join(";"),
                         &f.agencies.join(";"),
                         &f.cues.join(";"),
                         &f.text,

@@ -19,6 +19,7 @@ struct EntryOut<'a> {
     phrases: &'a [String],
     patterns: &'a [String],
     exclude: &'a [String],
+    weak: &'a [String],
     should_tag: usize,
     must_not_tag: usize,
 }
@@ -32,6 +33,7 @@ fn entry_out<'a>(kind: &'static str, e: &'a Entry) -> EntryOut<'a> {
         phrases: &e.phrases,
         patterns: &e.patterns,
         exclude: &e.exclude,
+        weak: &e.weak,
         should_tag: e.should_tag.len(),
         must_not_tag: e.must_not_tag.len(),
     }

@@ -8,7 +8,7 @@ use crate::compare::Listed;
 use crate::document::Document;
 use crate::meta::{Authority, Date, DocKind, InspectionType};
 use crate::structure::SectionKind;
-use crate::tag::{Tagger, Unit};
+use crate::tag::Tagger;
 use crate::text::Span;
 
 /// Words of an item that tagged it with a theme.
@@ -109,18 +109,15 @@ impl Corpus {
             if keep_findings {
                 findings.push(text.to_string());
             }
-            if !(u.unit == Unit::Item && u.section.is_list()) {
+            if !u.is_listed() {
                 return;
             }
             let mut themes: Vec<u32> = u.themes.iter().map(|h| h.entry).collect();
             themes.sort_unstable();
             themes.dedup();
             for &t in &themes {
-                let l = &mut listed[t as usize];
-                match u.section {
-                    SectionKind::Strengths => l.strength += 1,
-                    SectionKind::Improvements => l.improvement += 1,
-                    _ => l.priority += 1,
+                if let Some(side) = u.listed_as(t) {
+                    listed[t as usize].count(side);
                 }
             }
             let mut marks: Vec<Mark> = u

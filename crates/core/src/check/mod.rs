@@ -170,7 +170,7 @@ pub struct Checker<'t> {
 }
 
 const ATTRIBUTION: &str = r"(?:inspectors?|the\s+(?:inspectorates?|inspection(?:\s+team)?)|the\s+(?:joint\s+|hmicfrs\s+|ofsted\s+|jtai\s+|inspection\s+|inspectorate'?s?\s+|inspectors'\s+)?(?:report|letter|findings?|jtai)|hmicfrs|ofsted|the\s+inspection's\s+findings)";
-const VERB: &str = r"(?:found|finds|find|noted|notes|note|observed|observes|identified|identifies|highlighted|highlights|highlighting|recogni[sz]ed|recogni[sz]es|acknowledged|acknowledges|reported|reports|saw|sees|concluded|concludes|stated|states|says|said|praised|praises|commended|commends|raised|raises|drew\s+attention|draws\s+attention|makes?\s+clear|made\s+clear|reflects|reflected|reinforces|reinforced|pointed\s+to|points\s+to|confirmed|confirms|showed|shows|described|describes|criticised|criticises|judged|judges)";
+const VERB: &str = r"(?:found|finds|find|noted|notes|note|observed|observes|identified|identifies|highlighted|highlights|highlighting|recogni[sz]ed|recogni[sz]es|acknowledged|acknowledges|reported|reports|saw|sees|concluded|concludes|stated|states|says|said|praised|praises|commended|commends|raised|raises|drew\s+attention|draws\s+attention|makes?\s+clear|made\s+clear|reflects|reflected|reinforces|reinforced|pointed\s+to|points\s+to|confirmed|confirms|showed|shows|described|describes|criticised|criticises|judged|judges|satisfied|assured)";
 
 static CLAIM: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     [
@@ -285,18 +285,29 @@ impl Checker<'_> {
                 };
                 let score = ((s1 + 0.5 * (s12 - s1)) * 1000.0).round() / 1000.0;
                 let best = scored.first().map(|x| &units[x.1]);
-                let shares_theme = best.is_some_and(|u| u.themes.iter().any(|t| tags.themes.contains(t)));
+                // A claim about something no theme names is compared on its words alone.
+                let shares_theme =
+                    tags.themes.is_empty() || best.is_some_and(|u| u.themes.iter().any(|t| tags.themes.contains(t)));
                 let opposite = best.is_some_and(|u| {
                     matches!(
                         (tags.polarity, u.polarity),
                         (Polarity::Strength, Polarity::Improvement) | (Polarity::Improvement, Polarity::Strength)
                     )
                 });
+                // What the claim says in particular (its rarest terms) must be in what supports
+                // it: generic words in common are not support.
+                let specific = index.specific(&query);
+                let support_terms = |k: usize| scored.get(k).map(|x| &units[x.1].terms);
+                let found = specific
+                    .iter()
+                    .filter(|t| (0..2).filter_map(support_terms).any(|u| u.contains(t.as_str())))
+                    .count();
+                let unspecific = specific.len() >= 2 && found * 3 < specific.len();
                 let verdict = if score >= self.config.partial && shares_theme && opposite {
                     Verdict::Contradicted
                 } else if score >= self.config.supported {
                     Verdict::Supported
-                } else if score >= self.config.partial {
+                } else if score >= self.config.partial && !unspecific {
                     Verdict::Partial
                 } else {
                     Verdict::Unsupported

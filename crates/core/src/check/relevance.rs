@@ -100,6 +100,7 @@ pub(crate) fn abbreviations<'a>(texts: impl IntoIterator<Item = &'a str>) -> Has
 pub(crate) struct Index {
     pub units: Vec<HashSet<String>>,
     idf: HashMap<String, f64>,
+    df: HashMap<String, usize>,
 }
 
 impl Index {
@@ -112,8 +113,15 @@ impl Index {
                 *df.entry(t.clone()).or_insert(0) += 1;
             }
         }
-        let idf = df.into_iter().map(|(t, d)| (t, ((n + 1.0) / (d as f64 + 0.5)).ln().max(0.05))).collect();
-        Index { units, idf }
+        let idf = df.iter().map(|(t, &d)| (t.clone(), ((n + 1.0) / (d as f64 + 0.5)).ln().max(0.05))).collect();
+        Index { units, idf, df }
+    }
+
+    /// The specific terms of `query`: those in at most one unit, or in none — what the query
+    /// says that is particular rather than the vocabulary of the whole document.
+    pub fn specific<'q>(&self, query: &'q [String]) -> Vec<&'q String> {
+        let distinct: std::collections::BTreeSet<&String> = query.iter().collect();
+        distinct.into_iter().filter(|t| self.df.get(t.as_str()).copied().unwrap_or(0) <= 1).collect()
     }
 
     /// The weight of a term: rare in the units, heavy; absent from them, as heavy as a term

@@ -22,7 +22,7 @@ use crate::meta::DocKind;
 use crate::structure::SectionKind;
 use crate::tag::Polarity;
 use crate::tag::Taxonomy;
-use crate::tag::{Finding, Tagger, Unit};
+use crate::tag::{Finding, ListSide, Tagger, Unit};
 
 /// How documents are grouped into columns.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -162,21 +162,18 @@ impl SummaryAcc {
         unit: Unit,
         polarity: Polarity,
         themes: &[u32],
+        against: &[u32],
         mut make: impl FnMut(u32) -> CellEvidence,
     ) {
-        let listed = unit == Unit::Item && section.is_list();
-        if !listed && !counts_mentions(self.kind, section) {
+        let listed = ListSide::of(section).filter(|_| unit == Unit::Item);
+        if listed.is_none() && !counts_mentions(self.kind, section) {
             return;
         }
         self.seq += 1;
         for &t in themes {
             let (l, m) = &mut self.counts[t as usize];
-            let rank = if listed {
-                match section {
-                    SectionKind::Strengths => l.strength += 1,
-                    SectionKind::Improvements => l.improvement += 1,
-                    _ => l.priority += 1,
-                }
+            let rank = if let Some(side) = listed {
+                l.count(if against.contains(&t) { side.opposite() } else { side });
                 0
             } else {
                 m.add(polarity);
@@ -272,7 +269,8 @@ impl Comparer {
         let mut acc = SummaryAcc::new(self, path, doc);
         for f in findings {
             let themes: Vec<u32> = f.themes.iter().filter_map(|t| index.get(t.as_str()).copied()).collect();
-            acc.unit(f.section, f.unit, f.polarity, &themes, |t| CellEvidence {
+            let against: Vec<u32> = f.against_list.iter().filter_map(|t| index.get(t.as_str()).copied()).collect();
+            acc.unit(f.section, f.unit, f.polarity, &themes, &against, |t| CellEvidence {
                 path: path.to_string(),
                 section: f.section,
                 unit: f.unit,
@@ -299,7 +297,7 @@ impl Comparer {
             let mut themes: Vec<u32> = u.themes.iter().map(|h| h.entry).collect();
             themes.sort_unstable();
             themes.dedup();
-            acc.unit(u.section, u.unit, u.polarity, &themes, |t| CellEvidence {
+            acc.unit(u.section, u.unit, u.polarity, &themes, u.against, |t| CellEvidence {
                 path: path.to_string(),
                 section: u.section,
                 unit: u.unit,

@@ -9,7 +9,7 @@ use super::GroupBy;
 use crate::meta::DocKind;
 use crate::structure::SectionKind;
 use crate::tag::Polarity;
-use crate::tag::Unit;
+use crate::tag::{ListSide, Unit};
 use crate::text::Span;
 
 /// Counts of listed items carrying a theme.
@@ -27,6 +27,15 @@ impl Listed {
     /// All listed items.
     pub fn total(&self) -> u32 {
         self.strength + self.improvement + self.priority
+    }
+
+    /// Counts one listed item on `side`.
+    pub(crate) fn count(&mut self, side: ListSide) {
+        match side {
+            ListSide::Strength => self.strength += 1,
+            ListSide::Improvement => self.improvement += 1,
+            ListSide::Priority => self.priority += 1,
+        }
     }
 
     /// Items on the side of what needs to improve: improvements and priority actions.

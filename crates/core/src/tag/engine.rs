@@ -24,6 +24,8 @@ pub(crate) struct Target {
     pub facet: u8,
     /// An exclusion of the entry rather than a phrase of it.
     pub exclude: bool,
+    /// A weak phrase of the entry: evidence only where the unit names no other entry.
+    pub weak: bool,
     pub index: u32,
 }
 
@@ -114,26 +116,29 @@ impl Engine {
             for (i, e) in entries.iter().enumerate() {
                 let index = i as u32;
                 for p in &e.phrases {
-                    add(p, Target { facet, exclude: false, index }, true);
+                    add(p, Target { facet, exclude: false, weak: false, index }, true);
+                }
+                for p in &e.weak {
+                    add(p, Target { facet, exclude: false, weak: true, index }, true);
                 }
                 for p in &e.exclude {
-                    add(p, Target { facet, exclude: true, index }, true);
+                    add(p, Target { facet, exclude: true, weak: false, index }, true);
                 }
                 // Each pattern was checked alone when the taxonomy was read; here they are
                 // compiled together, once.
                 for p in &e.patterns {
-                    regexes.push((Target { facet, exclude: false, index }, p.as_str()));
+                    regexes.push((Target { facet, exclude: false, weak: false, index }, p.as_str()));
                 }
             }
         }
         for (kind, (list, inflect)) in cues.lists.iter().enumerate() {
             for p in list.iter() {
-                add(p, Target { facet: CUE, exclude: false, index: kind as u32 }, *inflect);
+                add(p, Target { facet: CUE, exclude: false, weak: false, index: kind as u32 }, *inflect);
             }
         }
         let inert = cues.lists.len() as u32;
         for p in cues.inert {
-            add(p, Target { facet: CUE, exclude: false, index: inert }, false);
+            add(p, Target { facet: CUE, exclude: false, weak: false, index: inert }, false);
         }
         let patterns = if regexes.is_empty() {
             None
@@ -242,6 +247,11 @@ pub(crate) fn select(hits: &[RawHit], facet: u8, out: &mut Vec<RawHit>) {
                 .take_while(|x| x.start < h.end)
                 .any(|x| x.target.index == h.target.index && h.start < x.end)
         });
+    }
+    // Weak phrases: evidence only when nothing else in the unit names an entry of the facet.
+    if out.iter().any(|h| h.target.weak) && out.iter().any(|h| !h.target.weak) {
+        let strong: Vec<u32> = out.iter().filter(|h| !h.target.weak).map(|h| h.target.index).collect();
+        out.retain(|h| !h.target.weak || strong.contains(&h.target.index));
     }
     out.sort_unstable_by_key(|h| (h.start, h.end, h.target.index));
     out.dedup_by_key(|h| (h.start, h.end, h.target.index));

@@ -56,8 +56,14 @@ pub struct Finding {
     pub agencies: Vec<String>,
     /// Strength, improvement, mixed or neutral.
     pub polarity: Polarity,
-    /// The words that decided the polarity (for a listed item, the list's heading).
+    /// The words that decided the polarity (for a listed item, the list's heading, then the
+    /// cues of any sentence that says the opposite of the list).
     pub cues: Vec<String>,
+    /// For a listed item, the themes that only its sentences saying the opposite of the list
+    /// name (a deficit in a list of strengths, a strength in a list of improvements): they
+    /// count on the other side. Theme ids, in taxonomy order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub against_list: Vec<String>,
     /// The words behind each theme.
     pub evidence: Vec<Evidence>,
 }

@@ -9,12 +9,14 @@
 pub(crate) mod abbrev;
 mod engine;
 mod finding;
+mod listing;
 mod phrases;
 mod polarity;
 mod tagger;
 mod taxonomy;
 
 pub use finding::{Evidence, ExampleFailure, Finding, Match, Tags, Unit};
+pub(crate) use listing::ListSide;
 pub use polarity::Polarity;
 pub use tagger::{Tagger, TaggerBuilder};
 pub use taxonomy::{BUILTIN_TOML, Entry, Lexicon, Taxonomy};

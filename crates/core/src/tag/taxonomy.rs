@@ -27,6 +27,10 @@ pub struct Entry {
     pub patterns: Vec<String>,
     /// Phrases that cancel a match of this entry where they overlap it.
     pub exclude: Vec<String>,
+    /// Phrases that are evidence of this entry only in a unit that names no other entry of its
+    /// facet: "Leaders have increased the number of placements" is about placements, the
+    /// leaders only its agents; "Leaders have plans in place" is about leadership.
+    pub weak: Vec<String>,
     /// Sentences this entry must tag.
     pub should_tag: Vec<String>,
     /// Sentences this entry must not tag.
@@ -91,6 +95,8 @@ struct EntrySpec {
     patterns: Vec<String>,
     #[serde(default)]
     exclude: Vec<String>,
+    #[serde(default)]
+    weak: Vec<String>,
     #[serde(default)]
     should_tag: Vec<String>,
     #[serde(default)]
@@ -180,7 +186,7 @@ impl Taxonomy {
                 if s.label.trim().is_empty() {
                     return Err(err(Some(line), who, "empty label".into()));
                 }
-                if let Some(i) = s.phrases.iter().chain(&s.exclude).position(|p| p.trim().is_empty()) {
+                if let Some(i) = s.phrases.iter().chain(&s.exclude).chain(&s.weak).position(|p| p.trim().is_empty()) {
                     let which = if i < s.phrases.len() { "phrase" } else { "exclude phrase" };
                     return Err(err(Some(line), who, format!("empty {which}")));
                 }
@@ -205,6 +211,7 @@ impl Taxonomy {
                     phrases: s.phrases,
                     patterns: s.patterns,
                     exclude: s.exclude,
+                    weak: s.weak,
                     should_tag: s.should_tag,
                     must_not_tag: s.must_not_tag,
                     line,

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use super::abbrev;
 use super::engine::{AGENCY, CUE, Engine, RawHit, THEME, Target, select};
 use super::finding::{Evidence, ExampleFailure, Finding, Match, Tags, Unit};
+use super::listing::{ListSide, turns};
 use super::phrases::Normalised;
 use super::polarity::{Polarity, Verdict, cue_lists, judge};
 use super::taxonomy::{Entry, Taxonomy};
@@ -114,6 +115,9 @@ pub(crate) struct UnitView<'d> {
     pub polarity: Polarity,
     /// Cue ranges in `block.text`.
     pub cues: &'d [(usize, usize)],
+    /// For a listed item, the themes (entries, sorted) that only its sentences saying the
+    /// opposite of the list name: they count on the other side.
+    pub against: &'d [u32],
 }
 
 impl UnitView<'_> {
@@ -137,12 +141,20 @@ impl UnitView<'_> {
     pub fn is_listed(&self) -> bool {
         self.unit == Unit::Item && self.section.is_list()
     }
+
+    /// The side a theme of this unit is listed on, if the unit is a listed item: its list's,
+    /// or the other when only sentences that say the opposite of the list name the theme.
+    pub fn listed_as(&self, theme: u32) -> Option<ListSide> {
+        let side = ListSide::of(self.section).filter(|_| self.unit == Unit::Item)?;
+        Some(if self.against.binary_search(&theme).is_ok() { side.opposite() } else { side })
+    }
 }
 
 /// Scratch buffers reused across units.
 #[derive(Default)]
 struct Scratch {
     selected: Vec<RawHit>,
+    unit: Vec<RawHit>,
     cues: Vec<(usize, usize, u32)>,
 }
 
@@ -182,6 +194,24 @@ impl Scanned {
             (a, b, h.target.index)
         }));
         UnitTags { themes, agencies, verdict: judge(text, &s.cues) }
+    }
+}
+
+impl Scanned {
+    /// The polarity verdict alone of the normalised range `[na, nb)` (original `text` at
+    /// `base`).
+    fn verdict(&self, na: usize, nb: usize, text: &str, base: usize, s: &mut Scratch) -> Verdict {
+        let lo = self.hits.partition_point(|h| (h.start as usize) < na);
+        let hi = self.hits[lo..].partition_point(|h| (h.start as usize) < nb) + lo;
+        s.unit.clear();
+        s.unit.extend(self.hits[lo..hi].iter().filter(|h| h.end as usize <= nb).copied());
+        select(&s.unit, CUE, &mut s.selected);
+        s.cues.clear();
+        s.cues.extend(s.selected.iter().map(|h| {
+            let (a, b) = self.norm.original(h.start as usize, h.end as usize);
+            (a - base, b - base, h.target.index)
+        }));
+        judge(text, &s.cues)
     }
 }
 
@@ -289,7 +319,7 @@ impl Tagger {
             let (start, end) = (start as u32, i as u32);
             for (facet, list) in [(THEME, &e.themes), (AGENCY, &e.agencies)] {
                 for &index in list {
-                    let target = Target { facet, exclude: false, index };
+                    let target = Target { facet, exclude: false, weak: false, index };
                     hits.push(RawHit { target, start, end, regex: true });
                 }
             }
@@ -336,6 +366,15 @@ impl Tagger {
                 let tags = scanned.unit(na, nb, &block.text[start..end], base as usize + start, s);
                 let themes: Vec<Hit> = tags.themes.into_iter().map(|h| h.shifted(start)).collect();
                 let agencies: Vec<Hit> = tags.agencies.into_iter().map(|h| h.shifted(start)).collect();
+                let listed = ListSide::of(section.kind).filter(|_| unit == Unit::Item);
+                let (polarity, against, cues) = match listed {
+                    Some(side) => read_against(side, block, base, &themes, &scanned, s),
+                    None => (
+                        tags.verdict.polarity,
+                        Vec::new(),
+                        tags.verdict.cues.iter().map(|&(a, b)| (a + start, b + start)).collect(),
+                    ),
+                };
                 let mut view = UnitView {
                     section: section.kind,
                     heading: section.heading.as_deref(),
@@ -345,15 +384,9 @@ impl Tagger {
                     end,
                     themes: &themes,
                     agencies: &agencies,
-                    polarity: tags.verdict.polarity,
+                    polarity,
                     cues: &[],
-                };
-                let cues: Vec<(usize, usize)> = if view.is_listed() {
-                    view.polarity =
-                        if section.kind == SectionKind::Strengths { Polarity::Strength } else { Polarity::Improvement };
-                    Vec::new()
-                } else {
-                    tags.verdict.cues.iter().map(|&(a, b)| (a + start, b + start)).collect()
+                    against: &against,
                 };
                 view.cues = &cues;
                 visit(&view);
@@ -379,11 +412,9 @@ impl Tagger {
     /// An owned finding from a view.
     pub(crate) fn finding(&self, u: &UnitView<'_>) -> Finding {
         let text = u.text();
-        let cues = if u.is_listed() {
-            u.heading.map(|h| vec![h.to_string()]).unwrap_or_default()
-        } else {
-            u.cues.iter().map(|&(a, b)| u.block.text[a..b].to_string()).collect()
-        };
+        let mut cues: Vec<String> =
+            if u.is_listed() { u.heading.map(str::to_string).into_iter().collect() } else { Vec::new() };
+        cues.extend(u.cues.iter().map(|&(a, b)| u.block.text[a..b].to_string()));
         Finding {
             section: u.section,
             unit: u.unit,
@@ -393,6 +424,7 @@ impl Tagger {
             agencies: ids(u.agencies.iter().map(|h| h.entry), &self.taxonomy.agencies),
             polarity: u.polarity,
             cues,
+            against_list: ids(u.against.iter().copied(), &self.taxonomy.themes),
             evidence: u
                 .themes
                 .iter()
@@ -451,6 +483,46 @@ impl Tagger {
     }
 }
 
+/// Reads a listed item sentence by sentence: its list says its polarity, but a sentence whose
+/// own words say the opposite of the list makes the item mixed (or, when every sentence does,
+/// the opposite), and a theme only such sentences name counts on the other side. Returns the
+/// polarity, the themes against the list (sorted entries) and the cues of the opposite
+/// sentences (ranges of `block.text`).
+fn read_against(
+    side: ListSide,
+    block: &Block,
+    base: u32,
+    themes: &[Hit],
+    scanned: &Scanned,
+    s: &mut Scratch,
+) -> (Polarity, Vec<u32>, Vec<(usize, usize)>) {
+    let other = side.opposite().polarity();
+    let mut opposite: Vec<(usize, usize)> = Vec::new();
+    let mut cues = Vec::new();
+    let mut agreeing = false;
+    for st in &block.sentences {
+        let (a, b) = (st.offset, st.offset + st.text.len());
+        let na = scanned.norm.position(base + a as u32);
+        let nb = scanned.norm.position(base + b as u32);
+        let v = scanned.verdict(na, nb, &block.text[a..b], base as usize + a, s);
+        if v.polarity == other && turns(&block.text[a..b]) {
+            opposite.push((a, b));
+            cues.extend(v.cues.iter().map(|&(x, y)| (x + a, y + a)));
+        } else {
+            agreeing = true;
+        }
+    }
+    if opposite.is_empty() {
+        return (side.polarity(), Vec::new(), cues);
+    }
+    let inside = |h: &Hit| opposite.iter().any(|&(a, b)| h.start >= a && h.end <= b);
+    let mut against: Vec<u32> = themes.iter().filter(|h| inside(h)).map(|h| h.entry).collect();
+    against.retain(|&t| themes.iter().filter(|h| h.entry == t).all(inside));
+    against.sort_unstable();
+    against.dedup();
+    (if agreeing { Polarity::Mixed } else { other }, against, cues)
+}
+
 /// Distinct entry ids of `indices`, in taxonomy order.
 fn ids(indices: impl Iterator<Item = u32>, entries: &[Entry]) -> Vec<String> {
     let mut seen = vec![false; entries.len()];
@@ -461,76 +533,4 @@ fn ids(indices: impl Iterator<Item = u32>, entries: &[Entry]) -> Vec<String> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn tagger(toml: &str) -> Tagger {
-        TaggerBuilder::new().taxonomy(Taxonomy::from_toml(toml, "test").unwrap()).build().unwrap()
-    }
-
-    /// Whole words, hyphen/space/no-space forms, case-sensitive acronyms, inflections, curly
-    /// apostrophes, longest match, exclusions.
-    #[test]
-    fn matching_table() {
-        let t = tagger(
-            r#"
-[[theme]]
-id = "is"
-label = "IS"
-phrases = ["information sharing"]
-[[theme]]
-id = "mac"
-label = "MA"
-phrases = ["multi-agency"]
-[[theme]]
-id = "abe"
-label = "ABE"
-phrases = ["ABE"]
-[[theme]]
-id = "csc"
-label = "CSC"
-phrases = ["children's social care"]
-[[theme]]
-id = "mappa"
-label = "M"
-phrases = ["MAPPA"]
-[[theme]]
-id = "meet"
-label = "MM"
-phrases = ["MAPPA meeting"]
-[[theme]]
-id = "train"
-label = "T"
-phrases = ["training"]
-exclude = ["training needs analysis"]
-"#,
-        );
-        let cases: &[(&str, &[(&str, &str)])] = &[
-            ("Information-sharing is weak", &[("is", "Information-sharing")]),
-            ("a multiagency response", &[("mac", "multiagency")]),
-            ("Multi agency work and multi- agency", &[("mac", "Multi agency"), ("mac", "multi- agency")]),
-            ("ABE interviews, not abe or Abe", &[("abe", "ABE")]),
-            ("children\u{2019}s  social\ncare", &[("csc", "children\u{2019}s  social\ncare")]),
-            ("good MAPPA meetings and MAPPA", &[("meet", "MAPPA meetings"), ("mappa", "MAPPA")]),
-            ("retraining and trainings", &[("train", "trainings")]),
-            ("a training needs analysis", &[]),
-        ];
-        for (text, want) in cases {
-            let got: Vec<(String, &str)> =
-                t.tag(text).theme_matches.iter().map(|m| (m.id.clone(), &text[m.start..m.end])).collect();
-            let want: Vec<(String, &str)> = want.iter().map(|(a, b)| (a.to_string(), *b)).collect();
-            assert_eq!(got, want, "{text}");
-        }
-    }
-
-    /// Every example sentence of the built-in taxonomy tags (or does not tag) as it says.
-    #[test]
-    fn builtin_examples_pass() {
-        let failures = Tagger::new().check_examples();
-        let report: Vec<String> = failures
-            .iter()
-            .map(|f| format!("{} {} expected {} got {}: {}", f.facet, f.id, f.expected, f.got, f.sentence))
-            .collect();
-        assert!(report.is_empty(), "{} failures:\n{}", report.len(), report.join("\n"));
-    }
-}
+mod tests;
