@@ -293,8 +293,10 @@ impl Comparer {
     /// many documents can be made in parallel and added in order.
     pub fn summarise(&self, path: &str, doc: &Document, tagger: &Tagger) -> DocSummary {
         let mut acc = SummaryAcc::new(self, path, doc);
+        let mut themes: Vec<u32> = Vec::new();
         tagger.visit_document(doc, |u| {
-            let mut themes: Vec<u32> = u.themes.iter().map(|h| h.entry).collect();
+            themes.clear();
+            themes.extend(u.themes.iter().map(|h| h.entry));
             themes.sort_unstable();
             themes.dedup();
             acc.unit(u.section, u.unit, u.polarity, &themes, u.against, |t| CellEvidence {
@@ -391,6 +393,11 @@ impl Comparer {
             });
             accs.push((name, g.inspected, g.cells));
         }
+        // The views first, from the cells in place; then the cells move into the theme rows
+        // (no copy of their evidence is made).
+        let inspected: Vec<(&str, &[Cell])> =
+            accs.iter().filter(|a| a.1).map(|(name, _, cells)| (name.as_str(), cells.as_slice())).collect();
+        let views::Views { flips, shared, unique, similarity } = views::derive(&self.themes, &inspected);
         let themes: Vec<ThemeRow> = self
             .themes
             .iter()
@@ -398,13 +405,9 @@ impl Comparer {
             .map(|(t, (id, label))| ThemeRow {
                 theme: id.clone(),
                 label: label.clone(),
-                cells: accs.iter().map(|(name, _, cells)| (name.clone(), cells[t].clone())).collect(),
+                cells: accs.iter_mut().map(|(name, _, cells)| (name.clone(), std::mem::take(&mut cells[t]))).collect(),
             })
             .collect();
-
-        let inspected: Vec<(&str, &[Cell])> =
-            accs.iter().filter(|a| a.1).map(|(name, _, cells)| (name.as_str(), cells.as_slice())).collect();
-        let views::Views { flips, shared, unique, similarity } = views::derive(&self.themes, &inspected);
         Comparison { group_by: self.group_by, areas, themes, flips, shared, unique, similarity }
     }
 }

@@ -214,6 +214,10 @@ struct CueHit {
 /// clear or effective" counts once). Clauses of opposite signs make the sentence mixed, as does
 /// a clause whose positive and negative evidence cancel out.
 pub(crate) fn judge(text: &str, hits: &[(usize, usize, u32)]) -> Verdict {
+    if hits.is_empty() {
+        // Most sentences say nothing evaluative: no clauses to find, nothing to score.
+        return Verdict { polarity: Polarity::Neutral, cues: Vec::new() };
+    }
     let hits: Vec<CueHit> =
         hits.iter().map(|&(start, end, k)| CueHit { start, end, kind: KINDS[k as usize] }).collect();
     let lower = text.to_ascii_lowercase();

@@ -170,7 +170,9 @@ impl Scanned {
     fn unit(&self, na: usize, nb: usize, text: &str, base: usize, s: &mut Scratch) -> UnitTags {
         let lo = self.hits.partition_point(|h| (h.start as usize) < na);
         let hi = self.hits[lo..].partition_point(|h| (h.start as usize) < nb) + lo;
-        let unit_hits: Vec<RawHit> = self.hits[lo..hi].iter().filter(|h| h.end as usize <= nb).copied().collect();
+        s.unit.clear();
+        s.unit.extend(self.hits[lo..hi].iter().filter(|h| h.end as usize <= nb).copied());
+        let unit_hits = std::mem::take(&mut s.unit);
         let local = |h: &RawHit| -> (usize, usize) {
             let (a, b) = self.norm.original(h.start as usize, h.end as usize);
             (a - base, b - base)
@@ -193,6 +195,7 @@ impl Scanned {
             let (a, b) = local(h);
             (a, b, h.target.index)
         }));
+        s.unit = unit_hits;
         UnitTags { themes, agencies, verdict: judge(text, &s.cues) }
     }
 }
