@@ -26,12 +26,21 @@ pub(crate) struct Input<'a> {
     pub sections: &'a [Section],
     pub kind: DocKind,
     pub opts: CleanOptions<'a>,
+    /// The cleaned text of the head's lines, made once: the letterhead, title, dates and
+    /// inspection type are all read from them.
+    pub head: std::cell::OnceCell<Vec<String>>,
 }
 
 impl Input<'_> {
     /// The cleaned text of line `k` (quotes straight, markup dropped).
-    fn line_text(&self, k: usize) -> String {
-        clean_segment(self.src, self.lines[k].start, self.lines[k].end, self.opts)
+    fn line_text(&self, k: usize) -> std::borrow::Cow<'_, str> {
+        let clean = |k: usize| clean_segment(self.src, self.lines[k].start, self.lines[k].end, self.opts);
+        let n = HEAD_LINES.min(self.lines.len());
+        if k < n {
+            std::borrow::Cow::Borrowed(&self.head.get_or_init(|| (0..n).map(clean).collect())[k])
+        } else {
+            std::borrow::Cow::Owned(clean(k))
+        }
     }
 
     fn content_lines(&self, from: usize, to: usize) -> impl Iterator<Item = usize> + '_ {
@@ -132,7 +141,7 @@ pub(crate) fn extract(input: &Input<'_>) -> (Meta, Vec<Warning>) {
     next_steps(input, &mut meta);
     if let Some(closing) = input.sections.iter().rev().find(|s| s.kind == SectionKind::Closing) {
         let from = input.line_of(closing.span.start) + 1;
-        let lines = input.content_lines(from, input.lines.len()).map(|k| (k, input.line_text(k)));
+        let lines = input.content_lines(from, input.lines.len()).map(|k| (k, input.line_text(k).into_owned()));
         meta.signatories = people::signatories(lines);
     }
     (meta, warnings)
@@ -206,7 +215,7 @@ fn letterhead(input: &Input<'_>, meta: &mut Meta) -> (Vec<usize>, Vec<String>) {
     if let (Some(d), Some(s)) = (date_at, salutation_at)
         && d < s
     {
-        address = head_lines[d + 1..s].iter().map(|&k| input.line_text(k)).collect();
+        address = head_lines[d + 1..s].iter().map(|&k| input.line_text(k).into_owned()).collect();
         meta.addressees = people::addressees(&address);
     }
     (head_lines, address)
