@@ -26,8 +26,8 @@ fn num(v: &Value) -> f64 {
 #[test]
 fn the_gold_codings_stay_above_their_floors() {
     for (gold, units, precision, recall, evaluative, items) in [
-        ("corpus/published/gold/dev.csv", 769, 0.66, 0.73, 0.83, 0.95),
-        ("corpus/published/gold/holdout.csv", 232, 0.68, 0.71, 0.76, 0.91),
+        ("corpus/published/gold/dev.csv", 769, 0.66, 0.74, 0.83, 0.95),
+        ("corpus/published/gold/holdout.csv", 232, 0.68, 0.72, 0.76, 0.91),
     ] {
         let e = evaluate(gold);
         assert_eq!(e["type"], "evaluation");
