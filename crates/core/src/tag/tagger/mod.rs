@@ -165,56 +165,55 @@ struct Scanned {
 }
 
 impl Scanned {
-    /// The tags of the normalised range `[na, nb)`, whose original text is `text`, standing at
-    /// original offset `base`: matches and cues are byte ranges of `text`.
-    fn unit(&self, na: usize, nb: usize, text: &str, base: usize, s: &mut Scratch) -> UnitTags {
+    /// Puts the hits inside the normalised range `[na, nb)` in `s.unit`.
+    fn gather(&self, na: usize, nb: usize, s: &mut Scratch) {
         let lo = self.hits.partition_point(|h| (h.start as usize) < na);
         let hi = self.hits[lo..].partition_point(|h| (h.start as usize) < nb) + lo;
         s.unit.clear();
         s.unit.extend(self.hits[lo..hi].iter().filter(|h| h.end as usize <= nb).copied());
-        let unit_hits = std::mem::take(&mut s.unit);
-        let local = |h: &RawHit| -> (usize, usize) {
-            let (a, b) = self.norm.original(h.start as usize, h.end as usize);
-            (a - base, b - base)
-        };
-        let facet_hits = |facet: u8, s: &mut Scratch| -> Vec<Hit> {
-            select(&unit_hits, facet, &mut s.selected);
+    }
+
+    /// The original range of a hit, as offsets from `base`.
+    fn local(&self, h: &RawHit, base: usize) -> (usize, usize) {
+        let (a, b) = self.norm.original(h.start as usize, h.end as usize);
+        (a - base, b - base)
+    }
+
+    /// Judges the cues among `s.unit`, in the original `text` standing at `base`.
+    fn judge_gathered(&self, text: &str, base: usize, s: &mut Scratch) -> Verdict {
+        select(&s.unit, CUE, &mut s.selected);
+        s.cues.clear();
+        s.cues.extend(s.selected.iter().map(|h| {
+            let (a, b) = self.local(h, base);
+            (a, b, h.target.index)
+        }));
+        judge(text, &s.cues)
+    }
+
+    /// The tags of the normalised range `[na, nb)`, whose original text is `text`, standing at
+    /// original offset `base`: matches and cues are byte ranges of `text`.
+    fn unit(&self, na: usize, nb: usize, text: &str, base: usize, s: &mut Scratch) -> UnitTags {
+        self.gather(na, nb, s);
+        let mut facet_hits = |facet: u8| -> Vec<Hit> {
+            select(&s.unit, facet, &mut s.selected);
             s.selected
                 .iter()
                 .map(|h| {
-                    let (start, end) = local(h);
+                    let (start, end) = self.local(h, base);
                     Hit { entry: h.target.index, start, end }
                 })
                 .collect()
         };
-        let themes = facet_hits(THEME, s);
-        let agencies = facet_hits(AGENCY, s);
-        select(&unit_hits, CUE, &mut s.selected);
-        s.cues.clear();
-        s.cues.extend(s.selected.iter().map(|h| {
-            let (a, b) = local(h);
-            (a, b, h.target.index)
-        }));
-        s.unit = unit_hits;
-        UnitTags { themes, agencies, verdict: judge(text, &s.cues) }
+        let themes = facet_hits(THEME);
+        let agencies = facet_hits(AGENCY);
+        UnitTags { themes, agencies, verdict: self.judge_gathered(text, base, s) }
     }
-}
 
-impl Scanned {
     /// The polarity verdict alone of the normalised range `[na, nb)` (original `text` at
     /// `base`).
     fn verdict(&self, na: usize, nb: usize, text: &str, base: usize, s: &mut Scratch) -> Verdict {
-        let lo = self.hits.partition_point(|h| (h.start as usize) < na);
-        let hi = self.hits[lo..].partition_point(|h| (h.start as usize) < nb) + lo;
-        s.unit.clear();
-        s.unit.extend(self.hits[lo..hi].iter().filter(|h| h.end as usize <= nb).copied());
-        select(&s.unit, CUE, &mut s.selected);
-        s.cues.clear();
-        s.cues.extend(s.selected.iter().map(|h| {
-            let (a, b) = self.norm.original(h.start as usize, h.end as usize);
-            (a - base, b - base, h.target.index)
-        }));
-        judge(text, &s.cues)
+        self.gather(na, nb, s);
+        self.judge_gathered(text, base, s)
     }
 }
 
