@@ -504,14 +504,18 @@ fn read_against(
     let mut agreeing = false;
     for st in &block.sentences {
         let (a, b) = (st.offset, st.offset + st.text.len());
-        let na = scanned.norm.position(base + a as u32);
-        let nb = scanned.norm.position(base + b as u32);
-        let v = scanned.verdict(na, nb, &block.text[a..b], base as usize + a, s);
-        if v.polarity == other && turns(&block.text[a..b]) {
-            opposite.push((a, b));
-            cues.extend(v.cues.iter().map(|&(x, y)| (x + a, y + a)));
-        } else {
-            agreeing = true;
+        // Only a sentence that turns against the list can say its other side: judge no other.
+        let against = turns(&block.text[a..b]).then(|| {
+            let na = scanned.norm.position(base + a as u32);
+            let nb = scanned.norm.position(base + b as u32);
+            scanned.verdict(na, nb, &block.text[a..b], base as usize + a, s)
+        });
+        match against.filter(|v| v.polarity == other) {
+            Some(v) => {
+                opposite.push((a, b));
+                cues.extend(v.cues.iter().map(|&(x, y)| (x + a, y + a)));
+            }
+            None => agreeing = true,
         }
     }
     if opposite.is_empty() {
