@@ -20,6 +20,8 @@ struct EntryOut<'a> {
     patterns: &'a [String],
     exclude: &'a [String],
     weak: &'a [String],
+    contextual: &'a [String],
+    context: &'a [String],
     should_tag: usize,
     must_not_tag: usize,
 }
@@ -34,6 +36,8 @@ fn entry_out<'a>(kind: &'static str, e: &'a Entry) -> EntryOut<'a> {
         patterns: &e.patterns,
         exclude: &e.exclude,
         weak: &e.weak,
+        contextual: &e.contextual,
+        context: &e.context,
         should_tag: e.should_tag.len(),
         must_not_tag: e.must_not_tag.len(),
     }

@@ -18,15 +18,34 @@ pub(crate) const AGENCY: u8 = 1;
 /// A polarity cue (its index is the cue kind).
 pub(crate) const CUE: u8 = 2;
 
+/// What a phrase is to its entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) enum Role {
+    /// Evidence of the entry.
+    Phrase,
+    /// Evidence only where the unit names no other entry of the facet.
+    Weak,
+    /// Cancels the entry's matches it overlaps.
+    Exclude,
+    /// Evidence only where the unit also has one of the entry's context words.
+    Contextual,
+    /// Licenses the entry's contextual phrases; not evidence.
+    Context,
+}
+
 /// One thing a pattern stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub(crate) struct Target {
     pub facet: u8,
-    /// An exclusion of the entry rather than a phrase of it.
-    pub exclude: bool,
-    /// A weak phrase of the entry: evidence only where the unit names no other entry.
-    pub weak: bool,
+    pub role: Role,
     pub index: u32,
+}
+
+impl Target {
+    /// Evidence of entry `index` of `facet`.
+    pub fn phrase(facet: u8, index: u32) -> Target {
+        Target { facet, role: Role::Phrase, index }
+    }
 }
 
 /// A match in the normalised text.
@@ -115,30 +134,32 @@ impl Engine {
         for (facet, entries) in [(THEME, &tax.themes), (AGENCY, &tax.agencies)] {
             for (i, e) in entries.iter().enumerate() {
                 let index = i as u32;
-                for p in &e.phrases {
-                    add(p, Target { facet, exclude: false, weak: false, index }, true);
-                }
-                for p in &e.weak {
-                    add(p, Target { facet, exclude: false, weak: true, index }, true);
-                }
-                for p in &e.exclude {
-                    add(p, Target { facet, exclude: true, weak: false, index }, true);
+                for (role, list) in [
+                    (Role::Phrase, &e.phrases),
+                    (Role::Weak, &e.weak),
+                    (Role::Exclude, &e.exclude),
+                    (Role::Contextual, &e.contextual),
+                    (Role::Context, &e.context),
+                ] {
+                    for p in list {
+                        add(p, Target { facet, role, index }, true);
+                    }
                 }
                 // Each pattern was checked alone when the taxonomy was read; here they are
                 // compiled together, once.
                 for p in &e.patterns {
-                    regexes.push((Target { facet, exclude: false, weak: false, index }, p.as_str()));
+                    regexes.push((Target::phrase(facet, index), p.as_str()));
                 }
             }
         }
         for (kind, (list, inflect)) in cues.lists.iter().enumerate() {
             for p in list.iter() {
-                add(p, Target { facet: CUE, exclude: false, weak: false, index: kind as u32 }, *inflect);
+                add(p, Target::phrase(CUE, kind as u32), *inflect);
             }
         }
         let inert = cues.lists.len() as u32;
         for p in cues.inert {
-            add(p, Target { facet: CUE, exclude: false, weak: false, index: inert }, false);
+            add(p, Target::phrase(CUE, inert), false);
         }
         let patterns = if regexes.is_empty() {
             None
@@ -221,7 +242,8 @@ pub(crate) fn select(hits: &[RawHit], facet: u8, out: &mut Vec<RawHit>) {
     out.clear();
     let mut pos = 0u32;
     let mut chosen: Option<(u32, u32)> = None;
-    for h in hits.iter().filter(|h| h.target.facet == facet && !h.target.exclude && !h.regex) {
+    let evidence = |h: &&RawHit| matches!(h.target.role, Role::Phrase | Role::Weak | Role::Contextual);
+    for h in hits.iter().filter(|h| h.target.facet == facet && !h.regex).filter(evidence) {
         match chosen {
             Some((s, e)) if h.start == s && h.end == e => out.push(*h),
             _ if h.start >= pos => {
@@ -236,7 +258,8 @@ pub(crate) fn select(hits: &[RawHit], facet: u8, out: &mut Vec<RawHit>) {
     // Exclusions of this facet, sorted by start: a hit is dropped when an exclusion of its entry
     // overlaps it. Exclusions are short phrases, so only those starting within the longest
     // one's length before the hit can overlap it.
-    let mut excl: Vec<&RawHit> = hits.iter().filter(|x| x.target.exclude && x.target.facet == facet).collect();
+    let mut excl: Vec<&RawHit> =
+        hits.iter().filter(|x| x.target.role == Role::Exclude && x.target.facet == facet).collect();
     if !excl.is_empty() {
         excl.sort_unstable_by_key(|x| x.start);
         let longest = excl.iter().map(|x| x.end - x.start).max().unwrap_or(0);
@@ -248,10 +271,16 @@ pub(crate) fn select(hits: &[RawHit], facet: u8, out: &mut Vec<RawHit>) {
                 .any(|x| x.target.index == h.target.index && h.start < x.end)
         });
     }
+    // Contextual phrases: evidence only beside a context word of their entry in the unit.
+    if out.iter().any(|h| h.target.role == Role::Contextual) {
+        let licensed = |i: u32| hits.iter().any(|x| x.target == Target { facet, role: Role::Context, index: i });
+        out.retain(|h| h.target.role != Role::Contextual || licensed(h.target.index));
+    }
     // Weak phrases: evidence only when nothing else in the unit names an entry of the facet.
-    if out.iter().any(|h| h.target.weak) && out.iter().any(|h| !h.target.weak) {
-        let strong: Vec<u32> = out.iter().filter(|h| !h.target.weak).map(|h| h.target.index).collect();
-        out.retain(|h| !h.target.weak || strong.contains(&h.target.index));
+    let weak = |h: &RawHit| h.target.role == Role::Weak;
+    if out.iter().any(weak) && !out.iter().all(weak) {
+        let strong: Vec<u32> = out.iter().filter(|h| !weak(h)).map(|h| h.target.index).collect();
+        out.retain(|h| !weak(h) || strong.contains(&h.target.index));
     }
     out.sort_unstable_by_key(|h| (h.start, h.end, h.target.index));
     out.dedup_by_key(|h| (h.start, h.end, h.target.index));

@@ -31,6 +31,12 @@ pub struct Entry {
     /// facet: "Leaders have increased the number of placements" is about placements, the
     /// leaders only its agents; "Leaders have plans in place" is about leadership.
     pub weak: Vec<String>,
+    /// Phrases that are evidence of this entry only in a unit that also names one of its
+    /// `context` words: "investigation" is a police investigation where the police or a crime
+    /// are in the unit, not in "an investigation of the complaint".
+    pub contextual: Vec<String>,
+    /// Words that license the entry's `contextual` phrases; not evidence themselves.
+    pub context: Vec<String>,
     /// Sentences this entry must tag.
     pub should_tag: Vec<String>,
     /// Sentences this entry must not tag.
@@ -97,6 +103,10 @@ struct EntrySpec {
     exclude: Vec<String>,
     #[serde(default)]
     weak: Vec<String>,
+    #[serde(default)]
+    contextual: Vec<String>,
+    #[serde(default)]
+    context: Vec<String>,
     #[serde(default)]
     should_tag: Vec<String>,
     #[serde(default)]
@@ -186,9 +196,19 @@ impl Taxonomy {
                 if s.label.trim().is_empty() {
                     return Err(err(Some(line), who, "empty label".into()));
                 }
-                if let Some(i) = s.phrases.iter().chain(&s.exclude).chain(&s.weak).position(|p| p.trim().is_empty()) {
-                    let which = if i < s.phrases.len() { "phrase" } else { "exclude phrase" };
+                let lists = [
+                    ("phrase", &s.phrases),
+                    ("exclude phrase", &s.exclude),
+                    ("weak phrase", &s.weak),
+                    ("contextual phrase", &s.contextual),
+                    ("context word", &s.context),
+                ];
+                if let Some((which, _)) = lists.iter().find(|(_, l)| l.iter().any(|p| p.trim().is_empty())) {
                     return Err(err(Some(line), who, format!("empty {which}")));
+                }
+                if s.contextual.is_empty() != s.context.is_empty() {
+                    let msg = "contextual phrases and context words go together: one is missing";
+                    return Err(err(Some(line), who, msg.into()));
                 }
                 if s.phrases.is_empty() && s.patterns.is_empty() {
                     return Err(err(Some(line), who, "no phrases or patterns: it could never tag anything".into()));
@@ -212,6 +232,8 @@ impl Taxonomy {
                     patterns: s.patterns,
                     exclude: s.exclude,
                     weak: s.weak,
+                    contextual: s.contextual,
+                    context: s.context,
                     should_tag: s.should_tag,
                     must_not_tag: s.must_not_tag,
                     line,

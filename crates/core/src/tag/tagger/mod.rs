@@ -321,7 +321,7 @@ impl Tagger {
             let (start, end) = (start as u32, i as u32);
             for (facet, list) in [(THEME, &e.themes), (AGENCY, &e.agencies)] {
                 for &index in list {
-                    let target = Target { facet, exclude: false, weak: false, index };
+                    let target = Target::phrase(facet, index);
                     hits.push(RawHit { target, start, end, regex: true });
                 }
             }

@@ -71,3 +71,55 @@ fn builtin_examples_pass() {
         .collect();
     assert!(report.is_empty(), "{} failures:\n{}", report.len(), report.join("\n"));
 }
+
+/// Weak phrases count only where no other theme is named; contextual phrases only beside one
+/// of their entry's context words (anywhere in the unit, before or after).
+#[test]
+fn weak_and_contextual_phrases() {
+    let t = tagger(
+        r#"
+[[theme]]
+id = "lead"
+label = "L"
+phrases = ["governance"]
+weak = ["leader"]
+[[theme]]
+id = "place"
+label = "P"
+phrases = ["placement"]
+[[theme]]
+id = "police"
+label = "PI"
+phrases = ["arrest"]
+contextual = ["investigation"]
+context = ["police", "crime"]
+"#,
+    );
+    let cases: &[(&str, &[&str])] = &[
+        ("Leaders have plans in place.", &["lead"]),
+        ("Leaders have increased the number of placements.", &["place"]),
+        ("Leaders and governance are strong; placements are few.", &["lead", "place"]),
+        ("The police investigation was thorough.", &["police"]),
+        ("Investigations are thorough when a crime is reported.", &["police"]),
+        ("An investigation into the complaint was thorough.", &[]),
+        ("Investigations led to an arrest.", &["police"]),
+    ];
+    for (text, want) in cases {
+        let got = t.tag(text).themes;
+        assert_eq!(got, want.iter().map(|s| s.to_string()).collect::<Vec<_>>(), "{text}");
+    }
+}
+
+/// Contextual phrases and context words go together.
+#[test]
+fn contextual_phrases_need_context_words() {
+    let toml = "[[theme]]\nid = \"p\"\nlabel = \"P\"\nphrases = [\"arrest\"]\ncontextual = [\"investigation\"]\n";
+    let err = Taxonomy::from_toml(toml, "mine.toml").unwrap_err().to_string();
+    assert!(
+        err.contains("mine.toml")
+            && err.contains("line 2")
+            && err.contains("theme 'p'")
+            && err.contains("context words go together"),
+        "{err}"
+    );
+}
