@@ -5,11 +5,10 @@
 use std::collections::HashMap;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
-use regex_automata::{Input, meta, util::syntax};
 
+use super::patterns::Patterns;
 use super::phrases::{is_acronym, normalise, variants, whole_word};
-use super::taxonomy::{REGEX_SIZE_LIMIT, Taxonomy};
-use crate::text::fold_quote;
+use super::taxonomy::Taxonomy;
 
 /// What a match is evidence of.
 pub(crate) const THEME: u8 = 0;
@@ -17,6 +16,8 @@ pub(crate) const THEME: u8 = 0;
 pub(crate) const AGENCY: u8 = 1;
 /// A polarity cue (its index is the cue kind).
 pub(crate) const CUE: u8 = 2;
+/// Where a taxonomy pattern can start (its index is the pattern's): not a hit itself.
+const PATTERN_START: u8 = 3;
 
 /// What a phrase is to its entry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -108,8 +109,8 @@ pub(crate) struct Engine {
     insensitive_targets: Vec<Vec<Target>>,
     sensitive: Option<AhoCorasick>,
     sensitive_targets: Vec<Vec<Target>>,
-    /// All patterns in one multi-pattern regex (searched once per document).
-    patterns: Option<meta::Regex>,
+    /// All patterns in one multi-pattern regex.
+    patterns: Option<Patterns>,
     pattern_targets: Vec<Target>,
 }
 
@@ -161,31 +162,15 @@ impl Engine {
         for p in cues.inert {
             add(p, Target::phrase(CUE, inert), false);
         }
-        let patterns = if regexes.is_empty() {
-            None
-        } else {
-            // Text is matched normalised (straight apostrophes), so patterns are too; and with
-            // ASCII classes the lazy DFA can run them, rather than a much slower NFA.
-            //
-            // The lazy DFA builds its states as text needs them, in a cache (2 MB by default).
-            // Real letters, each worded differently, need more states than that: the cache was
-            // cleared over and over and the same states built again (determinisation took 43%
-            // of `compare`'s time on real letters, and none on the synthetic corpus, whose
-            // recombined sentences need few states). The cache only grows as far as the text
-            // needs: about 5 MB per thread on the real letters.
-            let pats: Vec<String> =
-                regexes.iter().map(|(_, p)| p.chars().map(|c| fold_quote(c).unwrap_or(c)).collect()).collect();
-            let build = |unicode: bool| {
-                meta::Regex::builder()
-                    .syntax(syntax::Config::new().case_insensitive(true).unicode(unicode))
-                    .configure(
-                        meta::Config::new().nfa_size_limit(Some(REGEX_SIZE_LIMIT * 8)).hybrid_cache_capacity(16 << 20),
-                    )
-                    .build_many(&pats)
-                    .map_err(|e| e.to_string())
-            };
-            Some(build(false).or_else(|_| build(true))?)
-        };
+        let patterns = Patterns::new(&regexes.iter().map(|(_, p)| *p).collect::<Vec<_>>())?;
+        // Where a pattern can start, found by the phrase automaton in the same pass.
+        if let Some(prefixes) = patterns.as_ref().and_then(Patterns::prefixes) {
+            for (pid, lits) in prefixes.iter().enumerate() {
+                for l in lits {
+                    ci.add(l.clone(), Target { facet: PATTERN_START, role: Role::Phrase, index: pid as u32 });
+                }
+            }
+        }
         Ok(Engine {
             insensitive: ci.build(true),
             insensitive_targets: ci.targets,
@@ -200,35 +185,34 @@ impl Engine {
     /// in `text`, sorted by start.
     pub fn scan(&self, text: &str, out: &mut Vec<RawHit>) {
         out.clear();
+        let mut starts: Vec<(u32, u32)> = Vec::new();
         for (ac, targets) in
             [(&self.insensitive, &self.insensitive_targets), (&self.sensitive, &self.sensitive_targets)]
         {
             let Some(ac) = ac else { continue };
             for m in ac.find_overlapping_iter(text) {
-                if whole_word(text, m.start(), m.end()) {
-                    for &target in &targets[m.pattern().as_usize()] {
-                        out.push(RawHit { target, start: m.start() as u32, end: m.end() as u32, regex: false });
+                let (start, end) = (m.start() as u32, m.end() as u32);
+                let mut whole = None;
+                for &target in &targets[m.pattern().as_usize()] {
+                    if target.facet == PATTERN_START {
+                        starts.push((start, target.index));
+                    } else if *whole.get_or_insert_with(|| whole_word(text, m.start(), m.end())) {
+                        out.push(RawHit { target, start, end, regex: false });
                     }
                 }
             }
         }
-        if let Some(re) = &self.patterns {
-            // One pass for all patterns; restarting just after each match start lets matches
-            // of other patterns overlap it.
-            let mut pos = 0;
-            while pos < text.len() {
-                let Some(m) = re.search(&Input::new(text).range(pos..)) else { break };
-                if !m.is_empty() && whole_word(text, m.start(), m.end()) {
-                    let target = self.pattern_targets[m.pattern().as_usize()];
-                    out.push(RawHit { target, start: m.start() as u32, end: m.end() as u32, regex: true });
-                }
-                // Restart just after the start, to let other patterns overlap this match; after
-                // a long match, at its end, so no text is scanned more than a bounded number of
-                // times whatever the patterns.
-                pos = if m.len() > 256 { m.end() } else { m.start() + 1 };
-                while pos < text.len() && !text.is_char_boundary(pos) {
-                    pos += 1;
-                }
+        if let Some(p) = &self.patterns {
+            let hit = |pid: usize, start: usize, end: usize| {
+                let target = self.pattern_targets[pid];
+                RawHit { target, start: start as u32, end: end as u32, regex: true }
+            };
+            if p.prefixes().is_some() {
+                starts.sort_unstable();
+                starts.dedup();
+                p.scan_at(text, &starts, |m, a, b| out.push(hit(m, a, b)));
+            } else {
+                p.scan_all(text, |m, a, b| out.push(hit(m, a, b)));
             }
         }
         out.sort_unstable_by_key(|h| (h.start, std::cmp::Reverse(h.end), h.target));

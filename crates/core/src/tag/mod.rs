@@ -10,6 +10,7 @@ pub(crate) mod abbrev;
 mod engine;
 mod finding;
 mod listing;
+mod patterns;
 mod phrases;
 mod polarity;
 mod tagger;
