@@ -16,7 +16,7 @@ pub(crate) const THEME: u8 = 0;
 pub(crate) const AGENCY: u8 = 1;
 /// A polarity cue (its index is the cue kind).
 pub(crate) const CUE: u8 = 2;
-/// Where a taxonomy pattern can start (its index is the pattern's): not a hit itself.
+/// Where a taxonomy pattern can start: not a hit itself.
 const PATTERN_START: u8 = 3;
 
 /// What a phrase is to its entry.
@@ -165,10 +165,8 @@ impl Engine {
         let patterns = Patterns::new(&regexes.iter().map(|(_, p)| *p).collect::<Vec<_>>())?;
         // Where a pattern can start, found by the phrase automaton in the same pass.
         if let Some(prefixes) = patterns.as_ref().and_then(Patterns::prefixes) {
-            for (pid, lits) in prefixes.iter().enumerate() {
-                for l in lits {
-                    ci.add(l.clone(), Target { facet: PATTERN_START, role: Role::Phrase, index: pid as u32 });
-                }
+            for l in prefixes.iter().flatten() {
+                ci.add(l.clone(), Target { facet: PATTERN_START, role: Role::Phrase, index: 0 });
             }
         }
         Ok(Engine {
@@ -185,7 +183,7 @@ impl Engine {
     /// in `text`, sorted by start.
     pub fn scan(&self, text: &str, out: &mut Vec<RawHit>) {
         out.clear();
-        let mut starts: Vec<(u32, u32)> = Vec::new();
+        let mut starts: Vec<u32> = Vec::new();
         for (ac, targets) in
             [(&self.insensitive, &self.insensitive_targets), (&self.sensitive, &self.sensitive_targets)]
         {
@@ -195,7 +193,7 @@ impl Engine {
                 let mut whole = None;
                 for &target in &targets[m.pattern().as_usize()] {
                     if target.facet == PATTERN_START {
-                        starts.push((start, target.index));
+                        starts.push(start);
                     } else if *whole.get_or_insert_with(|| whole_word(text, m.start(), m.end())) {
                         out.push(RawHit { target, start, end, regex: false });
                     }

@@ -9,7 +9,7 @@
 //! pattern (in taxonomy order) that matches there, as a leftmost-first multi-pattern search
 //! would report it.
 
-use regex_automata::{Anchored, Input, Match, PatternID, meta, util::syntax};
+use regex_automata::{Anchored, Input, Match, meta, util::syntax};
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
 
 use super::phrases::whole_word;
@@ -70,17 +70,17 @@ impl Patterns {
     }
 
     /// The whole-word pattern matches of `text` (pattern, start, end), tried at `starts` (where
-    /// a prefix of pattern `.1` begins, sorted).
-    pub fn scan_at(&self, text: &str, starts: &[(u32, u32)], mut out: impl FnMut(usize, usize, usize)) {
+    /// a prefix of some pattern begins; sorted, each once).
+    pub fn scan_at(&self, text: &str, starts: &[u32], mut out: impl FnMut(usize, usize, usize)) {
         let mut pos = 0;
-        for &(start, pid) in starts {
+        for &start in starts {
             let start = start as usize;
-            // The first pattern to match at a place decides it (the search goes on after it, so
-            // the others there are skipped).
             if start < pos {
                 continue;
             }
-            let input = Input::new(text).range(start..).anchored(Anchored::Pattern(PatternID::must(pid as usize)));
+            // One anchored search of all the patterns: the first (in taxonomy order) to match
+            // here decides the place, as in the whole-text search.
+            let input = Input::new(text).range(start..).anchored(Anchored::Yes);
             if let Some(m) = self.re.search(&input) {
                 emit(text, m, &mut out);
                 pos = next(text, m);
@@ -169,10 +169,8 @@ mod tests {
             .collect();
         let lower = text.to_ascii_lowercase();
         let mut starts = Vec::new();
-        for (pid, lits) in prefixes.iter().enumerate() {
-            for l in lits {
-                starts.extend(lower.match_indices(l.as_str()).map(|(i, _)| (i as u32, pid as u32)));
-            }
+        for l in prefixes.iter().flatten() {
+            starts.extend(lower.match_indices(l.as_str()).map(|(i, _)| i as u32));
         }
         starts.sort_unstable();
         starts.dedup();

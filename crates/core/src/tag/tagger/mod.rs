@@ -306,6 +306,11 @@ impl Tagger {
             return;
         }
         let index: HashMap<&str, usize> = expansions.iter().enumerate().map(|(i, e)| (e.short.as_str(), i)).collect();
+        // Most words cannot be a short form (by their first character or length): only those
+        // that could are looked up.
+        let firsts: Vec<char> = expansions.iter().filter_map(|e| e.short.chars().next()).collect();
+        let shortest = expansions.iter().map(|e| e.short.len()).min().unwrap_or(0);
+        let longest = expansions.iter().map(|e| e.short.len()).max().unwrap_or(0) + 1;
         let is_word = |c: char| c.is_alphanumeric() || c == '&';
         let mut word_start = None;
         for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
@@ -315,6 +320,9 @@ impl Tagger {
             }
             let Some(start) = word_start.take() else { continue };
             let word = &text[start..i];
+            if !(shortest..=longest).contains(&word.len()) || !word.starts_with(firsts.as_slice()) {
+                continue;
+            }
             let found = index.get(word).or_else(|| word.strip_suffix('s').and_then(|w| index.get(w)));
             let Some(&k) = found else { continue };
             let e = &expansions[k];
