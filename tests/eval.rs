@@ -28,7 +28,7 @@ fn num(v: &Value) -> f64 {
 #[test]
 fn the_gold_codings_stay_above_their_floors() {
     for (gold, units, precision, recall, evaluative, items) in [
-        ("corpus/published/gold/dev.csv", 769, 0.68, 0.75, 0.83, 0.95),
+        ("corpus/published/gold/dev.csv", 769, 0.68, 0.76, 0.83, 0.95),
         ("corpus/published/gold/holdout.csv", 232, 0.69, 0.73, 0.78, 0.91),
     ] {
         let e = evaluate(gold);
