@@ -165,7 +165,7 @@ impl Engine {
         let patterns = Patterns::new(&regexes.iter().map(|(_, p)| *p).collect::<Vec<_>>())?;
         // Where a pattern can start, found by the phrase automaton in the same pass.
         if let Some(prefixes) = patterns.as_ref().and_then(Patterns::prefixes) {
-            for l in prefixes.iter().flatten() {
+            for l in prefixes {
                 ci.add(l.clone(), Target { facet: PATTERN_START, role: Role::Phrase, index: 0 });
             }
         }

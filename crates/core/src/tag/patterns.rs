@@ -24,9 +24,9 @@ const LONG_MATCH: usize = 256;
 #[derive(Debug, Clone)]
 pub(crate) struct Patterns {
     re: meta::Regex,
-    /// Each pattern's prefix literals (lower case), when every pattern has a finite set of
-    /// them; `None` means the patterns are searched for over the whole text.
-    prefixes: Option<Vec<Vec<String>>>,
+    /// The literals any match starts with (lower case), when every pattern has a finite set
+    /// of them; `None` means the patterns are searched for over the whole text.
+    prefixes: Option<Vec<String>>,
 }
 
 impl Patterns {
@@ -58,14 +58,23 @@ impl Patterns {
         let (re, prefixes) = match build(false) {
             // ASCII case folding: a match starts with an ASCII case variant of a prefix of the
             // case-sensitive pattern, which the case-insensitive phrase automaton finds.
-            Ok(re) => (re, pats.iter().map(|p| prefixes(p)).collect()),
+            Ok(re) => {
+                let all: Option<Vec<Vec<String>>> = pats.iter().map(|p| prefixes(p)).collect();
+                let mut all: Option<Vec<String>> = all.map(|v| v.concat());
+                if let Some(v) = &mut all {
+                    v.sort();
+                    v.dedup();
+                }
+                (re, all)
+            }
             Err(_) => (build(true)?, None),
         };
         Ok(Some(Patterns { re, prefixes }))
     }
 
-    /// Each pattern's prefix literals, when the patterns run at them (see [`Patterns::scan_at`]).
-    pub fn prefixes(&self) -> Option<&[Vec<String>]> {
+    /// The literals any match starts with, when the patterns run at them (see
+    /// [`Patterns::scan_at`]).
+    pub fn prefixes(&self) -> Option<&[String]> {
         self.prefixes.as_deref()
     }
 
@@ -169,7 +178,7 @@ mod tests {
             .collect();
         let lower = text.to_ascii_lowercase();
         let mut starts = Vec::new();
-        for l in prefixes.iter().flatten() {
+        for l in prefixes {
             starts.extend(lower.match_indices(l.as_str()).map(|(i, _)| i as u32));
         }
         starts.sort_unstable();
