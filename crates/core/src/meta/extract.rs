@@ -12,7 +12,7 @@ use super::model::{Date, DocKind, Inspectorate, Meta, Period};
 use super::{area, dates, people};
 use crate::error::Warning;
 use crate::read::lines::Line;
-use crate::structure::clean::{CleanOptions, clean_segment};
+use crate::structure::clean::{CleanOptions, clean_text};
 use crate::structure::sections::Front;
 use crate::structure::{Section, SectionKind, Sentence};
 use crate::text::rx::regex;
@@ -26,20 +26,18 @@ pub(crate) struct Input<'a> {
     pub sections: &'a [Section],
     pub kind: DocKind,
     pub opts: CleanOptions<'a>,
-    /// The cleaned text of the head's lines, made once: the letterhead, title, dates and
-    /// inspection type are all read from them.
-    pub head: std::cell::OnceCell<Vec<String>>,
+    /// The cleaned text of the head's lines (the first [`HEAD_LINES`]), each made once, when
+    /// first needed: the letterhead, title, dates and inspection type are all read from them.
+    pub head: Vec<std::cell::OnceCell<std::borrow::Cow<'a, str>>>,
 }
 
 impl Input<'_> {
     /// The cleaned text of line `k` (quotes straight, markup dropped).
     fn line_text(&self, k: usize) -> std::borrow::Cow<'_, str> {
-        let clean = |k: usize| clean_segment(self.src, self.lines[k].start, self.lines[k].end, self.opts);
-        let n = HEAD_LINES.min(self.lines.len());
-        if k < n {
-            std::borrow::Cow::Borrowed(&self.head.get_or_init(|| (0..n).map(clean).collect())[k])
-        } else {
-            std::borrow::Cow::Owned(clean(k))
+        let clean = |k: usize| clean_text(self.src, self.lines[k].start, self.lines[k].end, self.opts);
+        match self.head.get(k) {
+            Some(cell) => std::borrow::Cow::Borrowed(cell.get_or_init(|| clean(k))),
+            None => clean(k),
         }
     }
 
@@ -304,7 +302,7 @@ fn head_text(input: &Input<'_>) -> String {
 
 /// How many lines the head of a document (its first two pages) holds at most, for text without
 /// page breaks.
-const HEAD_LINES: usize = 160;
+pub(crate) const HEAD_LINES: usize = 160;
 
 /// The type of inspection, its topic code (and, for a JTAI with a deep dive, the deep dive as
 /// the topic's wording), and the judgements the document states.

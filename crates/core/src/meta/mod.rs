@@ -42,7 +42,7 @@ pub(crate) fn read(text: &str, parsed: &Parsed) -> Read {
         sections: &parsed.sections,
         kind,
         opts: parsed.clean_options(),
-        head: std::cell::OnceCell::new(),
+        head: vec![std::cell::OnceCell::new(); extract::HEAD_LINES.min(parsed.lines.len())],
     });
     // A document that names the inspection it reports is that inspection's report.
     if kind == DocKind::Other && meta.inspection_type.is_some() {

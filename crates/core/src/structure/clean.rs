@@ -5,7 +5,9 @@
 //! original and records in an [`OffsetMap`] where each piece came from, so any range of the
 //! cleaned text maps back to a [`Span`] of the original.
 
-use crate::text::{OffsetMap, Span, fold_quote, is_space};
+use std::borrow::Cow;
+
+use crate::text::{OffsetMap, Span, fold_quote, is_space, plain_len};
 
 /// Cleaned text with a map back into the original input.
 #[derive(Debug, Clone, Default)]
@@ -30,9 +32,39 @@ pub(crate) struct CleanOptions<'f> {
 
 /// The cleaned text of the one original range `[start, end)` (a line, a heading).
 pub(crate) fn clean_segment(src: &str, start: usize, end: usize, opts: CleanOptions<'_>) -> String {
+    clean_text(src, start, end, opts).into_owned()
+}
+
+/// The cleaned text of the original range `[start, end)`, borrowed when cleaning would not
+/// change it (plain bytes and single inner spaces: most lines).
+pub(crate) fn clean_text<'s>(src: &'s str, start: usize, end: usize, opts: CleanOptions<'_>) -> Cow<'s, str> {
+    let text = &src[start..end];
+    if is_clean(text, opts) {
+        return Cow::Borrowed(text);
+    }
     let mut c = Cleaner::new(src, opts);
     c.push_segment(start, end);
-    c.finish().text
+    Cow::Owned(c.finish().text)
+}
+
+/// Bytes copied as they are, in bulk: printable ASCII but for the few that start markup (and
+/// digits, when they may be footnote markers).
+fn is_plain(b: u8, opts: CleanOptions<'_>) -> bool {
+    (0x21..0x7f).contains(&b) && !matches!(b, b'*' | b'<' | b'`') && (opts.footnotes.is_empty() || !b.is_ascii_digit())
+}
+
+/// Whether cleaning leaves `text` as it is: every byte plain or a space, no space at either
+/// end and none doubled.
+fn is_clean(text: &str, opts: CleanOptions<'_>) -> bool {
+    let mut prev_space = true;
+    for &b in text.as_bytes() {
+        let space = b == b' ';
+        if (space && prev_space) || !(space || is_plain(b, opts)) {
+            return false;
+        }
+        prev_space = space;
+    }
+    !prev_space || text.is_empty()
 }
 
 /// What a character becomes in cleaned text, when it is rewritten: straight quotes for curly
@@ -135,9 +167,7 @@ impl<'a, 'f> Cleaner<'a, 'f> {
     /// Bytes copied as they are, in bulk: printable ASCII but for the few that start markup
     /// (and digits, when they may be footnote markers).
     fn is_plain(&self, b: u8) -> bool {
-        (0x21..0x7f).contains(&b)
-            && !matches!(b, b'*' | b'<' | b'`')
-            && (self.opts.footnotes.is_empty() || !b.is_ascii_digit())
+        is_plain(b, self.opts)
     }
 
     /// Cleans the original range `[start, end)`: each step takes what it recognises at the
@@ -165,10 +195,10 @@ impl<'a, 'f> Cleaner<'a, 'f> {
         self.src[at..].chars().next().expect("in bounds")
     }
 
-    /// A run of plain bytes: copied.
+    /// A run of plain bytes (and single spaces between them, which clean to themselves):
+    /// copied.
     fn plain_run(&mut self, at: usize, end: usize) -> Option<usize> {
-        let bytes = &self.src.as_bytes()[at..end];
-        let n = bytes.iter().take_while(|&&b| self.is_plain(b)).count();
+        let n = plain_len(&self.src.as_bytes()[at..end], |b| self.is_plain(b));
         if n == 0 {
             return None;
         }

@@ -4,11 +4,14 @@
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::{
+    AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input as AcInput, MatchKind, StartKind,
+};
 
 use super::patterns::Patterns;
 use super::phrases::{is_acronym, normalise, variants, whole_word};
 use super::taxonomy::Taxonomy;
+use super::words::{Bytes, WordTrie, fits, words};
 
 /// What a match is evidence of.
 pub(crate) const THEME: u8 = 0;
@@ -16,8 +19,6 @@ pub(crate) const THEME: u8 = 0;
 pub(crate) const AGENCY: u8 = 1;
 /// A polarity cue (its index is the cue kind).
 pub(crate) const CUE: u8 = 2;
-/// Where a taxonomy pattern can start: not a hit itself.
-const PATTERN_START: u8 = 3;
 
 /// What a phrase is to its entry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -82,17 +83,59 @@ impl Collect {
         }
     }
 
-    fn build(&self, insensitive: bool) -> Option<AhoCorasick> {
-        if self.patterns.is_empty() {
-            return None;
+    /// The phrases matched word by word, and an automaton for any that cannot be.
+    fn build(self, fold: bool) -> Phrases {
+        let (fit, odd): (Vec<u32>, Vec<u32>) =
+            (0..self.patterns.len() as u32).partition(|&i| fits(&self.patterns[i as usize]));
+        let trie = WordTrie::new(fit.iter().map(|&i| (i, self.patterns[i as usize].as_str())), fold);
+        let odd_ac = (!odd.is_empty()).then(|| {
+            AhoCorasickBuilder::new()
+                .match_kind(MatchKind::Standard)
+                .ascii_case_insensitive(fold)
+                .kind(Some(AhoCorasickKind::ContiguousNFA))
+                .build(odd.iter().map(|&i| &self.patterns[i as usize]))
+                .expect("phrase automaton within limits")
+        });
+        let mut ranges = Vec::with_capacity(self.targets.len());
+        let mut targets = Vec::new();
+        for t in &self.targets {
+            ranges.push((targets.len() as u32, (targets.len() + t.len()) as u32));
+            targets.extend_from_slice(t);
         }
-        let ac = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::Standard)
-            .ascii_case_insensitive(insensitive)
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .build(&self.patterns)
-            .expect("phrase automaton within limits");
-        Some(ac)
+        Phrases { trie, odd: odd_ac, odd_ids: odd, targets, ranges }
+    }
+}
+
+/// One set of phrases (case folded or not), compiled.
+#[derive(Debug, Clone)]
+struct Phrases {
+    trie: WordTrie,
+    /// Phrases that do not begin and end with a letter or digit, if any.
+    odd: Option<AhoCorasick>,
+    /// The phrase index of each pattern of `odd`.
+    odd_ids: Vec<u32>,
+    /// What each phrase stands for: `targets[ranges[phrase]]`.
+    targets: Vec<Target>,
+    ranges: Vec<(u32, u32)>,
+}
+
+impl Phrases {
+    /// Every whole-word occurrence of a phrase in `text` (with its words `words`).
+    fn scan(&self, text: &str, bytes: &Bytes<'_>, words: &[(u32, u32)], out: &mut Vec<RawHit>) {
+        let mut hit = |pid: u32, start: u32, end: u32| {
+            let (a, b) = self.ranges[pid as usize];
+            for &target in &self.targets[a as usize..b as usize] {
+                out.push(RawHit { target, start, end, regex: false });
+            }
+        };
+        self.trie.find(bytes.for_trie(&self.trie), words, &mut hit);
+        if let Some(ac) = &self.odd {
+            for m in ac.find_overlapping_iter(text) {
+                if whole_word(text, m.start(), m.end()) {
+                    hit(self.odd_ids[m.pattern().as_usize()], m.start() as u32, m.end() as u32);
+                }
+            }
+        }
     }
 }
 
@@ -105,13 +148,18 @@ pub(crate) struct CueLists<'a> {
 /// The compiled matchers.
 #[derive(Debug, Clone)]
 pub(crate) struct Engine {
-    insensitive: Option<AhoCorasick>,
-    insensitive_targets: Vec<Vec<Target>>,
-    sensitive: Option<AhoCorasick>,
-    sensitive_targets: Vec<Vec<Target>>,
+    insensitive: Phrases,
+    sensitive: Phrases,
     /// All patterns in one multi-pattern regex.
     patterns: Option<Patterns>,
     pattern_targets: Vec<Target>,
+    /// The literals a pattern match starts with, to find where to try the patterns: at the
+    /// start of a word that begins with one. `None` when the patterns are searched for over the
+    /// whole text.
+    starts: Option<AhoCorasick>,
+    /// The first two bytes (lower case) of the prefix literals: words that begin otherwise
+    /// are not tried.
+    pairs: Box<[bool]>,
 }
 
 impl Engine {
@@ -163,58 +211,71 @@ impl Engine {
             add(p, Target::phrase(CUE, inert), false);
         }
         let patterns = Patterns::new(&regexes.iter().map(|(_, p)| *p).collect::<Vec<_>>())?;
-        // Where a pattern can start, found by the phrase automaton in the same pass.
-        if let Some(prefixes) = patterns.as_ref().and_then(Patterns::prefixes) {
-            for l in prefixes {
-                ci.add(l.clone(), Target { facet: PATTERN_START, role: Role::Phrase, index: 0 });
+        // Where a pattern can start: a word that begins with a prefix literal.
+        let starts =
+            patterns.as_ref().and_then(Patterns::prefixes).filter(|l| l.iter().all(|l| fits(&l[..1]))).map(|l| {
+                AhoCorasickBuilder::new()
+                    .match_kind(MatchKind::Standard)
+                    .ascii_case_insensitive(true)
+                    .start_kind(StartKind::Anchored)
+                    .build(l)
+                    .expect("prefix automaton within limits")
+            });
+        let mut pairs = vec![false; 1 << 16].into_boxed_slice();
+        for l in patterns.as_ref().and_then(Patterns::prefixes).unwrap_or_default() {
+            let b = l.as_bytes();
+            match b.get(1) {
+                Some(&second) => pairs[pair(b[0], second)] = true,
+                None => (0..=255).for_each(|second| pairs[pair(b[0], second)] = true),
             }
         }
         Ok(Engine {
+            pairs,
             insensitive: ci.build(true),
-            insensitive_targets: ci.targets,
             sensitive: cs.build(false),
-            sensitive_targets: cs.targets,
             patterns,
             pattern_targets: regexes.into_iter().map(|(t, _)| t).collect(),
+            starts,
         })
     }
 
     /// Every whole-word phrase occurrence (overlapping ones included) and every pattern match
     /// in `text`, sorted by start.
     pub fn scan(&self, text: &str, out: &mut Vec<RawHit>) {
+        self.scan_words(text, &mut Vec::new(), out);
+    }
+
+    /// [`Engine::scan`], leaving the words of `text` (runs of letters and digits) in `ws`.
+    pub fn scan_words(&self, text: &str, ws: &mut Vec<(u32, u32)>, out: &mut Vec<RawHit>) {
         out.clear();
-        let mut starts: Vec<u32> = Vec::new();
-        for (ac, targets) in
-            [(&self.insensitive, &self.insensitive_targets), (&self.sensitive, &self.sensitive_targets)]
-        {
-            let Some(ac) = ac else { continue };
-            for m in ac.find_overlapping_iter(text) {
-                let (start, end) = (m.start() as u32, m.end() as u32);
-                let mut whole = None;
-                for &target in &targets[m.pattern().as_usize()] {
-                    if target.facet == PATTERN_START {
-                        starts.push(start);
-                    } else if *whole.get_or_insert_with(|| whole_word(text, m.start(), m.end())) {
-                        out.push(RawHit { target, start, end, regex: false });
-                    }
-                }
-            }
-        }
+        words(text, ws);
+        let bytes = Bytes::new(text);
+        self.insensitive.scan(text, &bytes, ws, out);
+        self.sensitive.scan(text, &bytes, ws, out);
         if let Some(p) = &self.patterns {
             let hit = |pid: usize, start: usize, end: usize| {
                 let target = self.pattern_targets[pid];
                 RawHit { target, start: start as u32, end: end as u32, regex: true }
             };
-            if p.prefixes().is_some() {
-                starts.sort_unstable();
-                starts.dedup();
+            if let Some(ac) = &self.starts {
+                let lower = bytes.lower();
+                let begins = |a: usize| {
+                    self.pairs[pair(lower[a], lower.get(a + 1).copied().unwrap_or(0))]
+                        && ac.find(AcInput::new(text).range(a..).anchored(Anchored::Yes)).is_some()
+                };
+                let starts: Vec<u32> = ws.iter().map(|&(a, _)| a).filter(|&a| begins(a as usize)).collect();
                 p.scan_at(text, &starts, |m, a, b| out.push(hit(m, a, b)));
             } else {
                 p.scan_all(text, |m, a, b| out.push(hit(m, a, b)));
             }
         }
-        out.sort_unstable_by_key(|h| (h.start, std::cmp::Reverse(h.end), h.target));
+        out.sort_unstable_by_key(|h| (h.start, std::cmp::Reverse(h.end), h.target, h.regex));
     }
+}
+
+/// The index of two bytes in a table of pairs.
+fn pair(first: u8, second: u8) -> usize {
+    (usize::from(first) << 8) | usize::from(second)
 }
 
 /// The leftmost-longest phrase matches of one facet among `hits` (sorted by start, longest
@@ -266,4 +327,29 @@ pub(crate) fn select(hits: &[RawHit], facet: u8, out: &mut Vec<RawHit>) {
     }
     out.sort_unstable_by_key(|h| (h.start, h.end, h.target.index));
     out.dedup_by_key(|h| (h.start, h.end, h.target.index));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Tried only at the words that begin with a prefix literal, the built-in patterns find
+    /// what searching the whole text finds — on every example sentence of the taxonomy.
+    #[test]
+    fn patterns_tried_at_words_find_what_the_whole_text_search_finds() {
+        let tax = Taxonomy::builtin();
+        let engine = Engine::new(&tax, &CueLists { lists: Vec::new(), inert: &[] }).unwrap();
+        assert!(engine.starts.is_some(), "every built-in pattern starts with a word");
+        let text = super::super::patterns::example_text(&tax);
+        let mut hits = Vec::new();
+        engine.scan(&text, &mut hits);
+        let got: Vec<(u32, u32, u32)> =
+            hits.iter().filter(|h| h.regex).map(|h| (h.target.index, h.start, h.end)).collect();
+        let mut want = Vec::new();
+        let p = engine.patterns.as_ref().unwrap();
+        p.scan_all(&text, |m, a, b| want.push((engine.pattern_targets[m].index, a as u32, b as u32)));
+        want.sort_unstable_by_key(|&(i, a, b)| (a, std::cmp::Reverse(b), i));
+        assert!(want.len() > 40, "{}", want.len());
+        assert_eq!(got, want);
+    }
 }

@@ -15,6 +15,7 @@ mod phrases;
 mod polarity;
 mod tagger;
 mod taxonomy;
+mod words;
 
 pub use finding::{Evidence, ExampleFailure, Finding, Match, Tags, Unit};
 pub(crate) use listing::ListSide;

@@ -145,6 +145,16 @@ fn prefixes(pattern: &str) -> Option<Vec<String>> {
     Some(out)
 }
 
+/// Every example sentence of the taxonomy's themes, normalised, one after another.
+#[cfg(test)]
+pub(super) fn example_text(tax: &super::taxonomy::Taxonomy) -> String {
+    tax.themes
+        .iter()
+        .flat_map(|e| e.should_tag.iter().chain(&e.must_not_tag))
+        .flat_map(|s| s.chars().map(|c| fold_quote(c).unwrap_or(c)).chain([' ']))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -170,12 +180,7 @@ mod tests {
         let regexes: Vec<&str> = tax.themes.iter().flat_map(|e| e.patterns.iter().map(String::as_str)).collect();
         let p = Patterns::new(&regexes).unwrap().unwrap();
         let prefixes = p.prefixes().expect("every built-in pattern has prefix literals");
-        let text: String = tax
-            .themes
-            .iter()
-            .flat_map(|e| e.should_tag.iter().chain(&e.must_not_tag))
-            .flat_map(|s| s.chars().map(|c| fold_quote(c).unwrap_or(c)).chain([' ']))
-            .collect();
+        let text = example_text(&tax);
         let lower = text.to_ascii_lowercase();
         let mut starts = Vec::new();
         for l in prefixes {

@@ -1,7 +1,7 @@
 //! Phrase matching: every surface form of every phrase in one Aho-Corasick automaton, whole
 //! words only, longest match wins.
 
-use crate::text::fold_quote;
+use crate::text::{fold_quote, plain_len};
 
 /// Straight quotes, single spaces, no surrounding space.
 pub(crate) fn normalise(phrase: &str) -> String {
@@ -119,13 +119,14 @@ impl Normalised {
     /// Appends `input`, whose first byte stands at offset `base` of the original.
     pub fn push(&mut self, input: &str, base: u32) {
         let bytes = input.as_bytes();
-        // Bytes copied as they are, in bulk: printable ASCII but for hyphens and backticks.
+        // Bytes copied as they are, in bulk: printable ASCII but for hyphens and backticks, and
+        // single spaces between them.
         let plain = |b: u8| (0x21..0x7f).contains(&b) && b != b'-' && b != b'`';
         let mut i = 0;
         while i < bytes.len() {
             let b = bytes[i];
             if plain(b) {
-                let j = i + bytes[i..].iter().take_while(|&&b| plain(b)).count();
+                let j = i + plain_len(&bytes[i..], plain);
                 self.text.push_str(&input[i..j]);
                 self.orig.extend((i as u32..j as u32).map(|k| base + k));
                 self.orig_len.resize(self.orig_len.len() + (j - i), 1);

@@ -45,6 +45,21 @@ pub(crate) fn prefix(s: &str, n: usize) -> &str {
     &s[..end]
 }
 
+/// The length of the run of plain bytes starting `bytes`, with the single spaces between
+/// them: 0 when the first byte is not plain.
+pub(crate) fn plain_len(bytes: &[u8], plain: impl Fn(u8) -> bool) -> usize {
+    let mut n = 0;
+    while n < bytes.len() {
+        let b = bytes[n];
+        let space_between = b == b' ' && n > 0 && bytes.get(n + 1).is_some_and(|&c| plain(c));
+        if !(plain(b) || space_between) {
+            break;
+        }
+        n += 1;
+    }
+    n
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -79,5 +94,15 @@ mod tests {
         assert_eq!(prefix("a’b", 2), "a");
         assert_eq!(prefix("a’b", 4), "a’");
         assert!(is_space('\u{feff}') && is_space('\u{a0}') && !is_space('x'));
+    }
+
+    #[test]
+    fn plain_runs_take_single_inner_spaces() {
+        let plain = |b: u8| b.is_ascii_alphabetic();
+        let cases: &[(&str, usize)] =
+            &[("", 0), (" ab", 0), ("ab cd", 5), ("ab  cd", 2), ("ab cd ", 5), ("ab c1", 4), ("ab 1", 2), ("1ab", 0)];
+        for &(text, want) in cases {
+            assert_eq!(plain_len(text.as_bytes(), plain), want, "{text:?}");
+        }
     }
 }

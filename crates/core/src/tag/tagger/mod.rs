@@ -162,6 +162,8 @@ struct Scratch {
 struct Scanned {
     norm: Normalised,
     hits: Vec<RawHit>,
+    /// The words of the normalised text (runs of letters and digits).
+    words: Vec<(u32, u32)>,
 }
 
 impl Scanned {
@@ -266,9 +268,9 @@ impl Tagger {
 
     /// Scans a normalised text with every matcher.
     fn scan(&self, norm: Normalised) -> Scanned {
-        let mut hits = Vec::new();
-        self.engine.scan(&norm.text, &mut hits);
-        Scanned { norm, hits }
+        let (mut hits, mut words) = (Vec::new(), Vec::new());
+        self.engine.scan_words(&norm.text, &mut words, &mut hits);
+        Scanned { norm, hits, words }
     }
 
     /// Abbreviations the document defines whose long form carries a theme or an agency.
@@ -301,7 +303,7 @@ impl Tagger {
 
     /// Adds to `hits` a match of each expansion's themes and agencies wherever its short form
     /// (or its plural) stands as a word of `text`, and sorts them again.
-    fn expansion_hits(text: &str, expansions: &[Expansion], hits: &mut Vec<RawHit>) {
+    fn expansion_hits(text: &str, words: &[(u32, u32)], expansions: &[Expansion], hits: &mut Vec<RawHit>) {
         if expansions.is_empty() {
             return;
         }
@@ -311,30 +313,60 @@ impl Tagger {
         let firsts: Vec<char> = expansions.iter().filter_map(|e| e.short.chars().next()).collect();
         let shortest = expansions.iter().map(|e| e.short.len()).min().unwrap_or(0);
         let longest = expansions.iter().map(|e| e.short.len()).max().unwrap_or(0) + 1;
-        let is_word = |c: char| c.is_alphanumeric() || c == '&';
-        let mut word_start = None;
-        for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
-            if is_word(c) {
-                word_start.get_or_insert(i);
-                continue;
+        // A word here is a run of letters, digits and '&' ("A&E"): runs of letters and digits
+        // joined by '&'s, with any '&'s at either end.
+        let bytes = text.as_bytes();
+        let amps = |a: u32, b: u32| a < b && bytes[a as usize..b as usize].iter().all(|&c| c == b'&');
+        let mut found = Vec::new();
+        let mut i = 0;
+        while i < words.len() {
+            let (mut start, mut end) = (words[i].0 as usize, words[i].1 as usize);
+            while i + 1 < words.len() && amps(words[i].1, words[i + 1].0) {
+                i += 1;
+                end = words[i].1 as usize;
             }
-            let Some(start) = word_start.take() else { continue };
-            let word = &text[start..i];
+            i += 1;
+            while start > 0 && bytes[start - 1] == b'&' {
+                start -= 1;
+            }
+            while end < bytes.len() && bytes[end] == b'&' {
+                end += 1;
+            }
+            let word = &text[start..end];
             if !(shortest..=longest).contains(&word.len()) || !word.starts_with(firsts.as_slice()) {
                 continue;
             }
-            let found = index.get(word).or_else(|| word.strip_suffix('s').and_then(|w| index.get(w)));
-            let Some(&k) = found else { continue };
+            let k = index.get(word).or_else(|| word.strip_suffix('s').and_then(|w| index.get(w)));
+            let Some(&k) = k else { continue };
             let e = &expansions[k];
-            let (start, end) = (start as u32, i as u32);
+            let (start, end) = (start as u32, end as u32);
             for (facet, list) in [(THEME, &e.themes), (AGENCY, &e.agencies)] {
                 for &index in list {
                     let target = Target::phrase(facet, index);
-                    hits.push(RawHit { target, start, end, regex: true });
+                    found.push(RawHit { target, start, end, regex: true });
                 }
             }
         }
-        hits.sort_unstable_by_key(|h| (h.start, std::cmp::Reverse(h.end), h.target));
+        if found.is_empty() {
+            return;
+        }
+        // Both lists are sorted (by the same key as the engine sorts by): merged.
+        let key = |h: &RawHit| (h.start, std::cmp::Reverse(h.end), h.target, h.regex);
+        found.sort_by_key(key);
+        let old = std::mem::take(hits);
+        hits.reserve(old.len() + found.len());
+        let (mut a, mut b) = (old.into_iter().peekable(), found.into_iter().peekable());
+        loop {
+            let take_b = match (a.peek(), b.peek()) {
+                (Some(x), Some(y)) => key(y) < key(x),
+                (None, Some(_)) => true,
+                (_, None) => false,
+            };
+            match if take_b { b.next() } else { a.next() } {
+                Some(h) => hits.push(h),
+                None => break,
+            }
+        }
     }
 
     /// The document's blocks (but the closing's), normalised one after another at virtual
@@ -360,7 +392,7 @@ impl Tagger {
             base += 1;
         }
         let mut scanned = self.scan(norm);
-        Self::expansion_hits(&scanned.norm.text, &self.expansions(doc), &mut scanned.hits);
+        Self::expansion_hits(&scanned.norm.text, &scanned.words, &self.expansions(doc), &mut scanned.hits);
         (placed, scanned)
     }
 
