@@ -26,12 +26,8 @@ fn pieces(text: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut i = 0;
-    while i < b.len() {
-        let t = b[i];
-        if t != b'.' && t != b'?' && t != b'!' {
-            i += 1;
-            continue;
-        }
+    while let Some(k) = memchr::memchr3(b'.', b'?', b'!', &b[i..]) {
+        i += k;
         let mut j = i + 1;
         while j < b.len() && matches!(b[j], b'.' | b'?' | b'!') {
             j += 1;

@@ -4,11 +4,9 @@
 
 use std::collections::HashMap;
 
-use aho_corasick::{
-    AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input as AcInput, MatchKind, StartKind,
-};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
-use super::patterns::Patterns;
+use super::patterns::{Patterns, Starts};
 use super::phrases::{is_acronym, normalise, variants, whole_word};
 use super::taxonomy::Taxonomy;
 use super::words::{Bytes, WordTrie, fits, words};
@@ -153,13 +151,9 @@ pub(crate) struct Engine {
     /// All patterns in one multi-pattern regex.
     patterns: Option<Patterns>,
     pattern_targets: Vec<Target>,
-    /// The literals a pattern match starts with, to find where to try the patterns: at the
-    /// start of a word that begins with one. `None` when the patterns are searched for over the
-    /// whole text.
-    starts: Option<AhoCorasick>,
-    /// The first two bytes (lower case) of the prefix literals: words that begin otherwise
-    /// are not tried.
-    pairs: Box<[bool]>,
+    /// Where to try the patterns: the words that begin with one of their prefix literals.
+    /// `None` when the patterns are searched for over the whole text.
+    starts: Option<Starts>,
 }
 
 impl Engine {
@@ -211,26 +205,8 @@ impl Engine {
             add(p, Target::phrase(CUE, inert), false);
         }
         let patterns = Patterns::new(&regexes.iter().map(|(_, p)| *p).collect::<Vec<_>>())?;
-        // Where a pattern can start: a word that begins with a prefix literal.
-        let starts =
-            patterns.as_ref().and_then(Patterns::prefixes).filter(|l| l.iter().all(|l| fits(&l[..1]))).map(|l| {
-                AhoCorasickBuilder::new()
-                    .match_kind(MatchKind::Standard)
-                    .ascii_case_insensitive(true)
-                    .start_kind(StartKind::Anchored)
-                    .build(l)
-                    .expect("prefix automaton within limits")
-            });
-        let mut pairs = vec![false; 1 << 16].into_boxed_slice();
-        for l in patterns.as_ref().and_then(Patterns::prefixes).unwrap_or_default() {
-            let b = l.as_bytes();
-            match b.get(1) {
-                Some(&second) => pairs[pair(b[0], second)] = true,
-                None => (0..=255).for_each(|second| pairs[pair(b[0], second)] = true),
-            }
-        }
+        let starts = patterns.as_ref().and_then(Patterns::prefixes).and_then(Starts::new);
         Ok(Engine {
-            pairs,
             insensitive: ci.build(true),
             sensitive: cs.build(false),
             patterns,
@@ -257,13 +233,9 @@ impl Engine {
                 let target = self.pattern_targets[pid];
                 RawHit { target, start: start as u32, end: end as u32, regex: true }
             };
-            if let Some(ac) = &self.starts {
+            if let Some(st) = &self.starts {
                 let lower = bytes.lower();
-                let begins = |a: usize| {
-                    self.pairs[pair(lower[a], lower.get(a + 1).copied().unwrap_or(0))]
-                        && ac.find(AcInput::new(text).range(a..).anchored(Anchored::Yes)).is_some()
-                };
-                let starts: Vec<u32> = ws.iter().map(|&(a, _)| a).filter(|&a| begins(a as usize)).collect();
+                let starts: Vec<u32> = ws.iter().map(|&(a, _)| a).filter(|&a| st.begins(lower, a as usize)).collect();
                 p.scan_at(text, &starts, |m, a, b| out.push(hit(m, a, b)));
             } else {
                 p.scan_all(text, |m, a, b| out.push(hit(m, a, b)));
@@ -271,11 +243,6 @@ impl Engine {
         }
         out.sort_unstable_by_key(|h| (h.start, std::cmp::Reverse(h.end), h.target, h.regex));
     }
-}
-
-/// The index of two bytes in a table of pairs.
-fn pair(first: u8, second: u8) -> usize {
-    (usize::from(first) << 8) | usize::from(second)
 }
 
 /// The leftmost-longest phrase matches of one facet among `hits` (sorted by start, longest

@@ -9,8 +9,11 @@
 //! pattern (in taxonomy order) that matches there, as a leftmost-first multi-pattern search
 //! would report it.
 
+use std::collections::HashMap;
+
 use regex_automata::{Anchored, Input, Match, meta, util::syntax};
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
+use rustc_hash::FxBuildHasher;
 
 use super::phrases::whole_word;
 use super::taxonomy::REGEX_SIZE_LIMIT;
@@ -109,6 +112,88 @@ impl Patterns {
     }
 }
 
+/// Where the patterns can start: the words that begin with a prefix literal. (A whole-word
+/// match starts where a word does when its first character is a letter or digit.)
+#[derive(Debug, Clone)]
+pub(crate) struct Starts {
+    /// The literals' openings (see [`opening`]) of two bytes or more that no shorter one
+    /// begins, sorted, as the bytes of a little-endian number and the mask of their length.
+    openings: Vec<(u64, u64)>,
+    /// The range of `openings` that begins with each pair of bytes there is.
+    pairs: HashMap<u16, (u32, u32), FxBuildHasher>,
+    /// The openings of one byte.
+    singles: [bool; 256],
+}
+
+/// What of a literal is looked for: up to six bytes, and no further than its first space.
+/// Places that begin with a literal's opening but not the literal are tried to no avail (the
+/// patterns do not match there); what the opening saves is comparing many long literals.
+fn opening(literal: &[u8]) -> &[u8] {
+    let n = literal.len().min(6);
+    let n = literal[..n].iter().position(|&b| b == b' ').map_or(n, |i| i + 1);
+    &literal[..n]
+}
+
+impl Starts {
+    /// `None` unless every literal (lower case) begins with an ASCII letter or digit.
+    pub fn new(prefixes: &[String]) -> Option<Starts> {
+        if !prefixes.iter().all(|l| l.as_bytes().first().is_some_and(u8::is_ascii_alphanumeric)) {
+            return None;
+        }
+        let mut sorted: Vec<&[u8]> = prefixes.iter().map(|l| opening(l.as_bytes())).collect();
+        sorted.sort();
+        let mut s = Starts { openings: Vec::new(), pairs: HashMap::default(), singles: [false; 256] };
+        let mut last: Option<&[u8]> = None;
+        for l in sorted {
+            // An opening another begins adds no place: that one is found there already.
+            if s.singles[usize::from(l[0])] || last.is_some_and(|k| l.starts_with(k)) {
+                continue;
+            }
+            if let [one] = l {
+                s.singles[usize::from(*one)] = true;
+                continue;
+            }
+            let at = s.openings.len() as u32;
+            s.pairs.entry(pair(l[0], l[1])).or_insert((at, at)).1 = at + 1;
+            s.openings.push((word(l), mask(l.len())));
+            last = Some(l);
+        }
+        Some(s)
+    }
+
+    /// Whether a literal's opening begins at `at` of `lower` (the text, ASCII folded to lower
+    /// case).
+    pub fn begins(&self, lower: &[u8], at: usize) -> bool {
+        let b0 = lower[at];
+        if self.singles[usize::from(b0)] {
+            return true;
+        }
+        let Some(&b1) = lower.get(at + 1) else { return false };
+        let Some(&(from, to)) = self.pairs.get(&pair(b0, b1)) else { return false };
+        let rest = &lower[at..];
+        let here = word(&rest[..rest.len().min(8)]);
+        let long_enough = |m: u64| rest.len() >= 8 || m.count_ones() as usize <= 8 * rest.len();
+        self.openings[from as usize..to as usize].iter().any(|&(w, m)| long_enough(m) && here & m == w)
+    }
+}
+
+/// Up to eight bytes as a little-endian number.
+fn word(b: &[u8]) -> u64 {
+    let mut w = [0u8; 8];
+    w[..b.len()].copy_from_slice(b);
+    u64::from_le_bytes(w)
+}
+
+/// The mask of the low `n` bytes (`n` ≤ 8).
+fn mask(n: usize) -> u64 {
+    if n >= 8 { u64::MAX } else { (1u64 << (8 * n)) - 1 }
+}
+
+/// The index of two bytes in a table of pairs.
+fn pair(first: u8, second: u8) -> u16 {
+    (u16::from(first) << 8) | u16::from(second)
+}
+
 /// Passes on `m` if it is a non-empty whole-word match.
 fn emit(text: &str, m: Match, out: &mut impl FnMut(usize, usize, usize)) {
     if !m.is_empty() && whole_word(text, m.start(), m.end()) {
@@ -170,6 +255,29 @@ mod tests {
         // No finite set: every match could start anywhere.
         assert_eq!(prefixes(r"\b[a-z]+ risk"), None);
         assert_eq!(prefixes(r"(x)?"), None);
+    }
+
+    #[test]
+    fn starts_are_words_that_begin_with_a_literal_opening() {
+        let lits: Vec<String> = ["information is", "informed", "plan", "x", "record of"].map(String::from).into();
+        let s = Starts::new(&lits).unwrap();
+        // Openings: "inform" (covering "informed"), "plan", "record", and "x" alone.
+        let cases: &[(&str, bool)] = &[
+            ("information", true),
+            ("informal", true),
+            ("infer", false),
+            ("plans", true),
+            ("pla", false),
+            ("xylophone", true),
+            ("recorded", true),
+            ("records", true),
+            ("reco", false),
+            ("p", false),
+        ];
+        for &(text, want) in cases {
+            assert_eq!(s.begins(text.as_bytes(), 0), want, "{text}");
+        }
+        assert!(Starts::new(&["(a)".to_string()]).is_none());
     }
 
     /// Tried only where a prefix begins, the built-in patterns find exactly what searching the

@@ -16,8 +16,17 @@ use std::collections::HashMap;
 
 use rustc_hash::FxBuildHasher;
 
-/// A phrase's words and what stands between them, in order: the token ids of the trie.
-type Key = Box<[u8]>;
+/// A word or separator as a number: its bytes and its length (for tokens of up to 15 bytes,
+/// nearly all), compared in one instruction where bytes would need a loop.
+fn packed(token: &[u8]) -> Option<u128> {
+    if token.len() > 15 {
+        return None;
+    }
+    let mut b = [0u8; 16];
+    b[..token.len()].copy_from_slice(token);
+    b[15] = token.len() as u8;
+    Some(u128::from_le_bytes(b))
+}
 
 /// No phrase ends at this node; no such word or separator.
 const NONE: u32 = u32::MAX;
@@ -39,7 +48,9 @@ const LEAF: Node = Node { end: NONE, space: NONE };
 #[derive(Debug, Clone)]
 pub(crate) struct WordTrie {
     /// Each word or separator of a phrase (folded to lower case when `fold`): its id.
-    vocab: HashMap<Key, u32, FxBuildHasher>,
+    vocab: HashMap<u128, u32, FxBuildHasher>,
+    /// The same for tokens too long to pack.
+    long: HashMap<Box<[u8]>, u32, FxBuildHasher>,
     /// The root's child for each token id (or `NONE`): every walk starts with it.
     root: Vec<u32>,
     /// Each node: the phrase that ends there, and its child through a single space.
@@ -97,6 +108,7 @@ impl WordTrie {
     pub fn new<'p>(phrases: impl IntoIterator<Item = (u32, &'p str)>, fold: bool) -> WordTrie {
         let mut t = WordTrie {
             vocab: HashMap::default(),
+            long: HashMap::default(),
             root: Vec::new(),
             nodes: vec![LEAF],
             edges: HashMap::default(),
@@ -121,8 +133,8 @@ impl WordTrie {
             }
             t.nodes[node as usize].end = index;
         }
-        t.space = t.vocab.get(&b" "[..]).copied().unwrap_or(NONE);
-        t.longest = t.vocab.keys().map(|k| k.len()).max().unwrap_or(0);
+        t.longest = t.long.keys().map(|k| k.len()).max().unwrap_or(15);
+        t.space = t.id(b" ", 0, 1);
         if fold {
             for c in b'a'..=b'z' {
                 let up = c.to_ascii_uppercase() as usize;
@@ -133,8 +145,11 @@ impl WordTrie {
     }
 
     fn child(&mut self, node: u32, token: &[u8]) -> u32 {
-        let n = self.vocab.len() as u32;
-        let id = *self.vocab.entry(token.into()).or_insert(n);
+        let n = (self.vocab.len() + self.long.len()) as u32;
+        let id = match packed(token) {
+            Some(k) => *self.vocab.entry(k).or_insert(n),
+            None => *self.long.entry(token.into()).or_insert(n),
+        };
         if let Some(c) = self.step(node, id, token == b" ") {
             return c;
         }
@@ -151,15 +166,26 @@ impl WordTrie {
         c
     }
 
-    /// The id of a word or separator of the phrases.
-    fn id(&self, token: &[u8]) -> u32 {
-        if token.len() > self.longest {
+    /// The id of a word or separator of the phrases: here, `text[a..e]`.
+    fn id(&self, text: &[u8], a: usize, e: usize) -> u32 {
+        let len = e - a;
+        if len > self.longest {
             return NONE;
         }
-        if token == b" " {
-            return self.space;
-        }
-        self.vocab.get(token).copied().unwrap_or(NONE)
+        let id = if len <= 15 {
+            // Sixteen bytes read at once where the text has them, else packed byte by byte.
+            let k = match text.get(a..a + 16) {
+                Some(w) => {
+                    let w = u128::from_le_bytes(w.try_into().expect("sixteen bytes"));
+                    (w & ((1u128 << (8 * len)) - 1)) | ((len as u128) << 120)
+                }
+                None => packed(&text[a..e]).expect("short"),
+            };
+            self.vocab.get(&k)
+        } else {
+            self.long.get(&text[a..e])
+        };
+        id.copied().unwrap_or(NONE)
     }
 
     fn step(&self, node: u32, id: u32, space: bool) -> Option<u32> {
@@ -182,9 +208,9 @@ impl WordTrie {
         // The ids of the words and of what follows each, looked up once each, when first needed.
         let mut ids = vec![UNSET; words.len()];
         let mut gaps = vec![UNSET; words.len()];
-        let memo = |at: &mut Vec<u32>, j: usize, token: &[u8]| {
+        let memo = |at: &mut Vec<u32>, j: usize, a: u32, e: u32| {
             if at[j] == UNSET {
-                at[j] = self.id(token);
+                at[j] = self.id(text, a as usize, e as usize);
             }
             at[j]
         };
@@ -196,16 +222,15 @@ impl WordTrie {
             let mut j = i;
             loop {
                 let (a, e) = words[j];
-                let id = memo(&mut ids, j, &text[a as usize..e as usize]);
+                let id = memo(&mut ids, j, a, e);
                 let Some(n) = self.step(node, id, false) else { break };
                 let end = self.nodes[n as usize].end;
                 if end != NONE {
                     out(end, start, e);
                 }
                 let Some(&(next, _)) = words.get(j + 1) else { break };
-                let gap = &text[e as usize..next as usize];
-                let space = gap == b" ";
-                let gap = if space { self.space } else { memo(&mut gaps, j, gap) };
+                let space = next == e + 1 && text[e as usize] == b' ';
+                let gap = if space { self.space } else { memo(&mut gaps, j, e, next) };
                 let Some(n) = self.step(n, gap, space) else { break };
                 node = n;
                 j += 1;

@@ -326,7 +326,7 @@ impl<'t> Scorer<'t> {
         Scorer {
             text,
             lower,
-            spaces: text.bytes().enumerate().filter(|(_, c)| *c == b' ').map(|(i, _)| i).collect(),
+            spaces: memchr::memchr_iter(b' ', text.as_bytes()).collect(),
             bounds: clauses.bounds,
             concession: clauses.concession,
             scores: vec![0.0; n],
