@@ -7,7 +7,7 @@
 
 use std::borrow::Cow;
 
-use crate::text::{OffsetMap, Span, fold_quote, is_space, plain_len};
+use crate::text::{OffsetMap, Span, fold_quote, is_space, plain_bytes, plain_len};
 
 /// Cleaned text with a map back into the original input.
 #[derive(Debug, Clone, Default)]
@@ -49,22 +49,16 @@ pub(crate) fn clean_text<'s>(src: &'s str, start: usize, end: usize, opts: Clean
 
 /// Bytes copied as they are, in bulk: printable ASCII but for the few that start markup (and
 /// digits, when they may be footnote markers).
-fn is_plain(b: u8, opts: CleanOptions<'_>) -> bool {
-    (0x21..0x7f).contains(&b) && !matches!(b, b'*' | b'<' | b'`') && (opts.footnotes.is_empty() || !b.is_ascii_digit())
+fn plain_table(opts: CleanOptions<'_>) -> &'static [bool; 256] {
+    const PLAIN: [bool; 256] = plain_bytes(b"*<`", true);
+    const NO_DIGITS: [bool; 256] = plain_bytes(b"*<`", false);
+    if opts.footnotes.is_empty() { &PLAIN } else { &NO_DIGITS }
 }
 
 /// Whether cleaning leaves `text` as it is: every byte plain or a space, no space at either
 /// end and none doubled.
 fn is_clean(text: &str, opts: CleanOptions<'_>) -> bool {
-    let mut prev_space = true;
-    for &b in text.as_bytes() {
-        let space = b == b' ';
-        if (space && prev_space) || !(space || is_plain(b, opts)) {
-            return false;
-        }
-        prev_space = space;
-    }
-    !prev_space || text.is_empty()
+    plain_len(text.as_bytes(), plain_table(opts)) == text.len()
 }
 
 /// What a character becomes in cleaned text, when it is rewritten: straight quotes for curly
@@ -164,12 +158,6 @@ impl<'a, 'f> Cleaner<'a, 'f> {
         }
     }
 
-    /// Bytes copied as they are, in bulk: printable ASCII but for the few that start markup
-    /// (and digits, when they may be footnote markers).
-    fn is_plain(&self, b: u8) -> bool {
-        is_plain(b, self.opts)
-    }
-
     /// Cleans the original range `[start, end)`: each step takes what it recognises at the
     /// current offset and returns where the next one starts.
     fn clean_into(&mut self, start: usize, end: usize) {
@@ -198,7 +186,7 @@ impl<'a, 'f> Cleaner<'a, 'f> {
     /// A run of plain bytes (and single spaces between them, which clean to themselves):
     /// copied.
     fn plain_run(&mut self, at: usize, end: usize) -> Option<usize> {
-        let n = plain_len(&self.src.as_bytes()[at..end], |b| self.is_plain(b));
+        let n = plain_len(&self.src.as_bytes()[at..end], plain_table(self.opts));
         if n == 0 {
             return None;
         }

@@ -79,12 +79,17 @@ fn initials_form(before: &str, short: &str) -> Option<String> {
 
 /// Every "long form (ABBR)" definition in `text`.
 pub(crate) fn definitions(text: &str) -> Vec<Definition> {
+    definitions_except(text, |_| false)
+}
+
+/// Every "long form (ABBR)" definition in `text` but of the short forms `known` already.
+pub(crate) fn definitions_except(text: &str, known: impl Fn(&str) -> bool) -> Vec<Definition> {
     let mut out = Vec::new();
     for c in PAREN.captures_iter(text) {
         let Some(m) = c.get(1) else { continue };
         let short = m.as_str().trim_end_matches('s');
         let short = if short.len() >= 2 { short } else { m.as_str() };
-        if short.chars().filter(char::is_ascii_uppercase).count() < 2 {
+        if short.chars().filter(char::is_ascii_uppercase).count() < 2 || known(short) {
             continue;
         }
         let start = c.get(0).map_or(0, |w| w.start());

@@ -45,15 +45,34 @@ pub(crate) fn prefix(s: &str, n: usize) -> &str {
     &s[..end]
 }
 
+/// Which bytes are plain: printable ASCII but for those in `except` (and digits, unless
+/// `digits`). A table, so that runs of plain bytes are measured without a test per kind.
+pub(crate) const fn plain_bytes(except: &[u8], digits: bool) -> [bool; 256] {
+    let mut t = [false; 256];
+    let mut b = 0x21;
+    while b < 0x7f {
+        t[b] = digits || !(b as u8).is_ascii_digit();
+        b += 1;
+    }
+    let mut i = 0;
+    while i < except.len() {
+        t[except[i] as usize] = false;
+        i += 1;
+    }
+    t
+}
+
 /// The length of the run of plain bytes starting `bytes`, with the single spaces between
 /// them: 0 when the first byte is not plain.
-pub(crate) fn plain_len(bytes: &[u8], plain: impl Fn(u8) -> bool) -> usize {
+pub(crate) fn plain_len(bytes: &[u8], plain: &[bool; 256]) -> usize {
     let mut n = 0;
     while n < bytes.len() {
         let b = bytes[n];
-        let space_between = b == b' ' && n > 0 && bytes.get(n + 1).is_some_and(|&c| plain(c));
-        if !(plain(b) || space_between) {
-            break;
+        if !plain[usize::from(b)] {
+            let space_between = b == b' ' && n > 0 && bytes.get(n + 1).is_some_and(|&c| plain[usize::from(c)]);
+            if !space_between {
+                break;
+            }
         }
         n += 1;
     }
@@ -98,11 +117,15 @@ mod tests {
 
     #[test]
     fn plain_runs_take_single_inner_spaces() {
-        let plain = |b: u8| b.is_ascii_alphabetic();
+        let plain = &plain_bytes(b"", false);
         let cases: &[(&str, usize)] =
             &[("", 0), (" ab", 0), ("ab cd", 5), ("ab  cd", 2), ("ab cd ", 5), ("ab c1", 4), ("ab 1", 2), ("1ab", 0)];
         for &(text, want) in cases {
             assert_eq!(plain_len(text.as_bytes(), plain), want, "{text:?}");
+        }
+        let some = plain_bytes(b"*", true);
+        for (b, want) in [(b'a', true), (b'1', true), (b'*', false), (b' ', false), (0x7f, false), (0xe2, false)] {
+            assert_eq!(some[usize::from(b)], want, "{b}");
         }
     }
 }

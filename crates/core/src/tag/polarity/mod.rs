@@ -298,8 +298,6 @@ struct Negator {
 struct Scorer<'t> {
     text: &'t str,
     lower: &'t str,
-    /// Byte offsets of the spaces: word `i` starts after the `i`-th.
-    spaces: Vec<usize>,
     bounds: Vec<usize>,
     /// Whether each clause is a concession, which yields to the main clauses.
     concession: Vec<bool>,
@@ -326,7 +324,6 @@ impl<'t> Scorer<'t> {
         Scorer {
             text,
             lower,
-            spaces: memchr::memchr_iter(b' ', text.as_bytes()).collect(),
             bounds: clauses.bounds,
             concession: clauses.concession,
             scores: vec![0.0; n],
@@ -340,8 +337,10 @@ impl<'t> Scorer<'t> {
         }
     }
 
+    /// The index of the word at `offset`: how many spaces come before it (word `i` starts
+    /// after the `i`-th). Counted each time: a sentence has a few cues.
     fn word_at(&self, offset: usize) -> usize {
-        self.spaces.partition_point(|&s| s < offset)
+        memchr::memchr_iter(b' ', &self.text.as_bytes()[..offset.min(self.text.len())]).count()
     }
 
     /// Where clause `i` starts (the text's end for the clause after the last).

@@ -283,7 +283,7 @@ impl Tagger {
             if !b.text.contains('(') {
                 continue;
             }
-            for d in abbrev::definitions(&b.text) {
+            for d in abbrev::definitions_except(&b.text, |short| seen.contains(short)) {
                 if !seen.insert(d.short.clone()) {
                     continue;
                 }
