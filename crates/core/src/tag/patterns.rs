@@ -121,6 +121,8 @@ pub(crate) struct Starts {
     openings: Vec<(u64, u64)>,
     /// The range of `openings` that begins with each pair of bytes there is.
     pairs: HashMap<u16, (u32, u32), FxBuildHasher>,
+    /// The same pairs as a bit set, to pass over most words without a look-up.
+    pair_bits: Box<[u64]>,
     /// The openings of one byte.
     singles: [bool; 256],
 }
@@ -142,7 +144,12 @@ impl Starts {
         }
         let mut sorted: Vec<&[u8]> = prefixes.iter().map(|l| opening(l.as_bytes())).collect();
         sorted.sort();
-        let mut s = Starts { openings: Vec::new(), pairs: HashMap::default(), singles: [false; 256] };
+        let mut s = Starts {
+            openings: Vec::new(),
+            pairs: HashMap::default(),
+            pair_bits: vec![0; 1024].into_boxed_slice(),
+            singles: [false; 256],
+        };
         let mut last: Option<&[u8]> = None;
         for l in sorted {
             // An opening another begins adds no place: that one is found there already.
@@ -154,7 +161,9 @@ impl Starts {
                 continue;
             }
             let at = s.openings.len() as u32;
-            s.pairs.entry(pair(l[0], l[1])).or_insert((at, at)).1 = at + 1;
+            let p = pair(l[0], l[1]);
+            s.pairs.entry(p).or_insert((at, at)).1 = at + 1;
+            s.pair_bits[usize::from(p / 64)] |= 1 << (p % 64);
             s.openings.push((word(l), mask(l.len())));
             last = Some(l);
         }
@@ -169,7 +178,11 @@ impl Starts {
             return true;
         }
         let Some(&b1) = lower.get(at + 1) else { return false };
-        let Some(&(from, to)) = self.pairs.get(&pair(b0, b1)) else { return false };
+        let p = pair(b0, b1);
+        if self.pair_bits[usize::from(p / 64)] & (1 << (p % 64)) == 0 {
+            return false;
+        }
+        let Some(&(from, to)) = self.pairs.get(&p) else { return false };
         let rest = &lower[at..];
         let here = word(&rest[..rest.len().min(8)]);
         let long_enough = |m: u64| rest.len() >= 8 || m.count_ones() as usize <= 8 * rest.len();

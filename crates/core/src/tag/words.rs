@@ -69,16 +69,26 @@ pub(crate) struct WordTrie {
 
 /// Where the words of a text are: byte ranges of its runs of letters and digits.
 pub(crate) fn words(text: &str, out: &mut Vec<(u32, u32)>) {
+    const ALNUM: [bool; 128] = {
+        let mut t = [false; 128];
+        let mut b = 0;
+        while b < 128 {
+            t[b] = (b as u8).is_ascii_alphanumeric();
+            b += 1;
+        }
+        t
+    };
     out.clear();
     let b = text.as_bytes();
     let mut start = None;
     let mut i = 0;
     while i < b.len() {
-        let (alnum, len) = if b[i] < 0x80 {
-            (b[i].is_ascii_alphanumeric(), 1)
-        } else {
-            let c = text[i..].chars().next().unwrap_or(' ');
-            (c.is_alphanumeric(), c.len_utf8())
+        let (alnum, len) = match b[i] {
+            c if c < 0x80 => (ALNUM[usize::from(c)], 1),
+            _ => {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                (c.is_alphanumeric(), c.len_utf8())
+            }
         };
         match (alnum, start) {
             (true, None) => start = Some(i),
