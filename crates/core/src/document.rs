@@ -76,6 +76,6 @@ impl Document {
 
     /// Number of words in the document's blocks (for per-1,000-word rates).
     pub fn word_count(&self) -> usize {
-        self.sections.iter().flat_map(|s| &s.blocks).map(|b| b.text.split_whitespace().count()).sum()
+        self.sections.iter().flat_map(|s| &s.blocks).map(|b| crate::text::count_words(&b.text)).sum()
     }
 }

@@ -23,14 +23,15 @@ pub(crate) fn build_block(src: &str, raw: &RawBlock, opts: CleanOptions<'_>) -> 
     for &(a, b) in &raw.segs {
         c.push_segment(a, b);
     }
-    let cleaned = c.finish();
-    let text = cleaned.text.trim_end().to_string();
-    let span = cleaned.span(0, text.len());
-    let sentences = sentences::sentences(&text)
+    let Cleaned { mut text, map } = c.finish();
+    text.truncate(text.trim_end().len());
+    let cleaned = Cleaned { text, map };
+    let span = cleaned.span(0, cleaned.text.len());
+    let sentences = sentences::sentences(&cleaned.text)
         .into_iter()
-        .map(|(a, b)| Sentence { text: text[a..b].to_string(), span: cleaned.span(a, b), offset: a })
+        .map(|(a, b)| Sentence { text: cleaned.text[a..b].to_string(), span: cleaned.span(a, b), offset: a })
         .collect();
-    let block = Block { kind: raw.kind, text, span, sentences, offsets: cleaned.map };
+    let block = Block { kind: raw.kind, text: cleaned.text, span, sentences, offsets: cleaned.map };
     Built { block, first_line: raw.first_line, last_line: raw.last_line, detached: raw.detached }
 }
 

@@ -62,7 +62,7 @@ pub(crate) struct RawHit {
 struct Collect {
     patterns: Vec<String>,
     targets: Vec<Vec<Target>>,
-    index: HashMap<String, usize>,
+    index: HashMap<String, usize, rustc_hash::FxBuildHasher>,
 }
 
 impl Collect {

@@ -79,6 +79,26 @@ pub(crate) fn plain_len(bytes: &[u8], plain: &[bool; 256]) -> usize {
     n
 }
 
+/// How many words (runs of non-whitespace) `text` has: `text.split_whitespace().count()`,
+/// reading ASCII a byte at a time.
+pub(crate) fn count_words(text: &str) -> usize {
+    let b = text.as_bytes();
+    let (mut n, mut in_word, mut i) = (0, false, 0);
+    while i < b.len() {
+        let (space, len) = match b[i] {
+            c if c < 0x80 => (matches!(c, b' ' | b'\t'..=b'\r'), 1),
+            _ => {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                (c.is_whitespace(), c.len_utf8())
+            }
+        };
+        n += usize::from(!space && !in_word);
+        in_word = !space;
+        i += len;
+    }
+    n
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -113,6 +133,15 @@ mod tests {
         assert_eq!(prefix("a’b", 2), "a");
         assert_eq!(prefix("a’b", 4), "a’");
         assert!(is_space('\u{feff}') && is_space('\u{a0}') && !is_space('x'));
+    }
+
+    #[test]
+    fn words_counted_as_split_whitespace_counts_them() {
+        for text in
+            ["", " ", "a", " a  b ", "a\tb\nc\u{b}d\u{c}e\rf", "a\u{a0}b\u{2003}c", "é ü", "a\u{85}b", "x\u{1c}y"]
+        {
+            assert_eq!(count_words(text), text.split_whitespace().count(), "{text:?}");
+        }
     }
 
     #[test]

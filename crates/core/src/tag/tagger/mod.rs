@@ -307,7 +307,8 @@ impl Tagger {
         if expansions.is_empty() {
             return;
         }
-        let index: HashMap<&str, usize> = expansions.iter().enumerate().map(|(i, e)| (e.short.as_str(), i)).collect();
+        let index: HashMap<&str, usize, rustc_hash::FxBuildHasher> =
+            expansions.iter().enumerate().map(|(i, e)| (e.short.as_str(), i)).collect();
         // Most words cannot be a short form (by their first character or length): only those
         // that could are looked up.
         let firsts: Vec<char> = expansions.iter().filter_map(|e| e.short.chars().next()).collect();
