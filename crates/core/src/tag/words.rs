@@ -28,6 +28,11 @@ fn packed(token: &[u8]) -> Option<u128> {
     Some(u128::from_le_bytes(b))
 }
 
+/// A packed token as two halves.
+fn halves(k: u128) -> (u64, u64) {
+    (k as u64, (k >> 64) as u64)
+}
+
 /// No phrase ends at this node; no such word or separator.
 const NONE: u32 = u32::MAX;
 /// Not looked up yet.
@@ -48,7 +53,8 @@ const LEAF: Node = Node { end: NONE, space: NONE };
 #[derive(Debug, Clone)]
 pub(crate) struct WordTrie {
     /// Each word or separator of a phrase (folded to lower case when `fold`): its id.
-    vocab: HashMap<u128, u32, FxBuildHasher>,
+    /// Keyed by the packed token as two halves (a `u128` key would align entries to 32 bytes).
+    vocab: HashMap<(u64, u64), u32, FxBuildHasher>,
     /// The same for tokens too long to pack.
     long: HashMap<Box<[u8]>, u32, FxBuildHasher>,
     /// The root's child for each token id (or `NONE`): every walk starts with it.
@@ -157,7 +163,7 @@ impl WordTrie {
     fn child(&mut self, node: u32, token: &[u8]) -> u32 {
         let n = (self.vocab.len() + self.long.len()) as u32;
         let id = match packed(token) {
-            Some(k) => *self.vocab.entry(k).or_insert(n),
+            Some(k) => *self.vocab.entry(halves(k)).or_insert(n),
             None => *self.long.entry(token.into()).or_insert(n),
         };
         if let Some(c) = self.step(node, id, token == b" ") {
@@ -191,7 +197,7 @@ impl WordTrie {
                 }
                 None => packed(&text[a..e]).expect("short"),
             };
-            self.vocab.get(&k)
+            self.vocab.get(&halves(k))
         } else {
             self.long.get(&text[a..e])
         };
