@@ -49,10 +49,10 @@ pub(crate) fn clean_text<'s>(src: &'s str, start: usize, end: usize, opts: Clean
 
 /// Bytes copied as they are, in bulk: printable ASCII but for the few that start markup (and
 /// digits, when they may be footnote markers).
-fn plain_table(opts: CleanOptions<'_>) -> &'static [bool; 256] {
-    const PLAIN: [bool; 256] = plain_bytes(b"*<`", true);
-    const NO_DIGITS: [bool; 256] = plain_bytes(b"*<`", false);
-    if opts.footnotes.is_empty() { &PLAIN } else { &NO_DIGITS }
+fn plain_table(opts: CleanOptions<'_>) -> &'static [u8; 256] {
+    const ALL: [u8; 256] = plain_bytes(b"*<`", true);
+    const NO_DIGITS: [u8; 256] = plain_bytes(b"*<`", false);
+    if opts.footnotes.is_empty() { &ALL } else { &NO_DIGITS }
 }
 
 /// Whether cleaning leaves `text` as it is: every byte plain or a space, no space at either

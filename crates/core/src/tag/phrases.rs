@@ -1,7 +1,7 @@
 //! Phrase matching: every surface form of every phrase in one Aho-Corasick automaton, whole
 //! words only, longest match wins.
 
-use crate::text::{fold_quote, plain_bytes, plain_len};
+use crate::text::{PLAIN, fold_quote, plain_bytes, plain_len};
 
 /// Straight quotes, single spaces, no surrounding space.
 pub(crate) fn normalise(phrase: &str) -> String {
@@ -121,12 +121,12 @@ impl Normalised {
         let bytes = input.as_bytes();
         // Bytes copied as they are, in bulk: printable ASCII but for hyphens and backticks, and
         // single spaces between them.
-        const PLAIN: [bool; 256] = plain_bytes(b"-`", true);
+        const TABLE: [u8; 256] = plain_bytes(b"-`", true);
         let mut i = 0;
         while i < bytes.len() {
             let b = bytes[i];
-            if PLAIN[usize::from(b)] {
-                let j = i + plain_len(&bytes[i..], &PLAIN);
+            if TABLE[usize::from(b)] == PLAIN {
+                let j = i + plain_len(&bytes[i..], &TABLE);
                 self.text.push_str(&input[i..j]);
                 self.orig.extend((i as u32..j as u32).map(|k| base + k));
                 self.orig_len.resize(self.orig_len.len() + (j - i), 1);

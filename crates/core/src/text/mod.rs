@@ -7,7 +7,7 @@ pub(crate) mod rx;
 mod span;
 mod stop;
 
-pub(crate) use fold::{count_words, final_punctuation, fold_quote, is_space, plain_bytes, plain_len, prefix};
+pub(crate) use fold::{PLAIN, count_words, final_punctuation, fold_quote, is_space, plain_bytes, plain_len, prefix};
 pub(crate) use offsets::OffsetMap;
 pub use span::Span;
 pub(crate) use stop::is_stop_word;
