@@ -298,6 +298,8 @@ struct Negator {
 struct Scorer<'t> {
     text: &'t str,
     lower: &'t str,
+    /// Byte offsets of the spaces: word `i` starts after the `i`-th.
+    spaces: Vec<usize>,
     bounds: Vec<usize>,
     /// Whether each clause is a concession, which yields to the main clauses.
     concession: Vec<bool>,
@@ -324,6 +326,7 @@ impl<'t> Scorer<'t> {
         Scorer {
             text,
             lower,
+            spaces: memchr::memchr_iter(b' ', text.as_bytes()).collect(),
             bounds: clauses.bounds,
             concession: clauses.concession,
             scores: vec![0.0; n],
@@ -337,10 +340,8 @@ impl<'t> Scorer<'t> {
         }
     }
 
-    /// The index of the word at `offset`: how many spaces come before it (word `i` starts
-    /// after the `i`-th). Counted each time: a sentence has a few cues.
     fn word_at(&self, offset: usize) -> usize {
-        memchr::memchr_iter(b' ', &self.text.as_bytes()[..offset.min(self.text.len())]).count()
+        self.spaces.partition_point(|&s| s < offset)
     }
 
     /// Where clause `i` starts (the text's end for the clause after the last).
