@@ -235,16 +235,20 @@ impl<'a> Detector<'a> {
     /// Superscript-numbered footnotes, and those whose number is glued to a word somewhere in
     /// the text ("Bradford.1"), wherever they stand.
     fn footnotes_anywhere(&mut self) {
-        // The numbers glued to words, found (over the whole text) only if a stanza needs them.
+        // The numbers (1 to 30) glued to words, found over the whole text only if a stanza
+        // needs them.
         let glued = std::cell::OnceCell::new();
-        let glued = || -> &Vec<u32> {
-            glued.get_or_init(|| {
-                GLUED_MARK
-                    .captures_iter(self.src)
-                    .filter_map(|c| c.get(1)?.as_str().parse().ok())
-                    .filter(|&n| (1..=30).contains(&n))
-                    .collect()
-            })
+        let glued = |num: u32| -> bool {
+            let seen = glued.get_or_init(|| {
+                let mut seen = [false; 31];
+                for n in GLUED_MARK.captures_iter(self.src).filter_map(|c| c.get(1)?.as_str().parse::<usize>().ok()) {
+                    if (1..=30).contains(&n) {
+                        seen[n] = true;
+                    }
+                }
+                seen
+            });
+            seen.get(num as usize).copied().unwrap_or(false)
         };
         let n = self.lines.len();
         let mut k = 0;
@@ -256,7 +260,7 @@ impl<'a> Detector<'a> {
             {
                 let t = self.text(k);
                 let superscript = !t.starts_with(|c: char| c.is_ascii_digit());
-                if superscript || (t.split_whitespace().count() >= 4 && glued().contains(&num)) {
+                if superscript || (t.split_whitespace().count() >= 4 && glued(num)) {
                     let (a, b) = self.stanza_of(k);
                     self.mark_stanza(a, b, num);
                     k = b;

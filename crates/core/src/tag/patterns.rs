@@ -2,12 +2,12 @@
 //! can start.
 //!
 //! Every match of a pattern begins with one of the pattern's prefix literals ("information",
-//! "record", "evaluat" …), read from the pattern itself. The phrase automaton finds those
-//! literals with the phrases, in the same pass; the patterns are then tried, anchored, at those
-//! places only, rather than searched for over the whole text (most of which no pattern can
-//! start in). The hits are exactly those of the whole-text search: at each place, the first
-//! pattern (in taxonomy order) that matches there, as a leftmost-first multi-pattern search
-//! would report it.
+//! "record", "evaluat" …), read from the pattern itself, and a whole-word match that begins
+//! with a letter or digit begins where a word does. So the patterns are tried, anchored, only
+//! at the words that begin with a literal's opening ([`Starts`]), rather than searched for over
+//! the whole text (most of which no pattern can start in). The hits are those of the
+//! whole-text search: at each place, the first pattern (in taxonomy order) that matches there,
+//! as a leftmost-first multi-pattern search would report it.
 
 use std::collections::HashMap;
 
@@ -60,7 +60,8 @@ impl Patterns {
         };
         let (re, prefixes) = match build(false) {
             // ASCII case folding: a match starts with an ASCII case variant of a prefix of the
-            // case-sensitive pattern, which the case-insensitive phrase automaton finds.
+            // case-sensitive pattern, which [`Starts`] looks for in the text folded to lower
+            // case.
             Ok(re) => {
                 let all: Option<Vec<Vec<String>>> = pats.iter().map(|p| prefixes(p)).collect();
                 let mut all: Option<Vec<String>> = all.map(|v| v.concat());
@@ -81,8 +82,9 @@ impl Patterns {
         self.prefixes.as_deref()
     }
 
-    /// The whole-word pattern matches of `text` (pattern, start, end), tried at `starts` (where
-    /// a prefix of some pattern begins; sorted, each once).
+    /// The whole-word pattern matches of `text` (pattern, start, end), tried at `starts`
+    /// (sorted, each once; every place a reported match can begin must be among them, as the
+    /// words [`Starts`] picks are).
     pub fn scan_at(&self, text: &str, starts: &[u32], mut out: impl FnMut(usize, usize, usize)) {
         let mut pos = 0;
         for &start in starts {
@@ -94,8 +96,7 @@ impl Patterns {
             // here decides the place, as in the whole-text search.
             let input = Input::new(text).range(start..).anchored(Anchored::Yes);
             if let Some(m) = self.re.search(&input) {
-                emit(text, m, &mut out);
-                pos = next(text, m);
+                pos = next(text, m, emit(text, m, &mut out));
             }
         }
     }
@@ -106,8 +107,7 @@ impl Patterns {
         let mut pos = 0;
         while pos < text.len() {
             let Some(m) = self.re.search(&Input::new(text).range(pos..)) else { break };
-            emit(text, m, &mut out);
-            pos = next(text, m);
+            pos = next(text, m, emit(text, m, &mut out));
         }
     }
 }
@@ -207,17 +207,21 @@ fn pair(first: u8, second: u8) -> u16 {
     (u16::from(first) << 8) | u16::from(second)
 }
 
-/// Passes on `m` if it is a non-empty whole-word match.
-fn emit(text: &str, m: Match, out: &mut impl FnMut(usize, usize, usize)) {
-    if !m.is_empty() && whole_word(text, m.start(), m.end()) {
+/// Passes on `m` if it is a non-empty whole-word match; says whether it did.
+fn emit(text: &str, m: Match, out: &mut impl FnMut(usize, usize, usize)) -> bool {
+    let whole = !m.is_empty() && whole_word(text, m.start(), m.end());
+    if whole {
         out(m.pattern().as_usize(), m.start(), m.end());
     }
+    whole
 }
 
 /// Where the search goes on after match `m`: just after its start, to let other patterns
-/// overlap it; after a long match, at its end.
-fn next(text: &str, m: Match) -> usize {
-    let mut pos = if m.len() > LONG_MATCH { m.end() } else { m.start() + 1 };
+/// overlap it; after a long match it reported, at its end. (A match it did not report moves
+/// the search on one character only, so that trying the patterns at a few places and
+/// searching the whole text find the same.)
+fn next(text: &str, m: Match, reported: bool) -> usize {
+    let mut pos = if reported && m.len() > LONG_MATCH { m.end() } else { m.start() + 1 };
     while pos < text.len() && !text.is_char_boundary(pos) {
         pos += 1;
     }

@@ -1,5 +1,5 @@
-//! Phrase matching: every surface form of every phrase in one Aho-Corasick automaton, whole
-//! words only, longest match wins.
+//! Phrases as the engine matches them: their surface forms (joined, hyphenated, inflected),
+//! the text normalised for matching with a map back to the original, and the whole-word test.
 
 use crate::text::{PLAIN, fold_quote, plain_bytes, plain_len};
 

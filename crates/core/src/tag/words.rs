@@ -74,7 +74,7 @@ pub(crate) struct WordTrie {
 }
 
 /// Where the words of a text are: byte ranges of its runs of letters and digits.
-pub(crate) fn words(text: &str, out: &mut Vec<(u32, u32)>) {
+pub(crate) fn word_spans(text: &str, out: &mut Vec<(u32, u32)>) {
     const ALNUM: [bool; 128] = {
         let mut t = [false; 128];
         let mut b = 0;
@@ -136,7 +136,7 @@ impl WordTrie {
         let mut spans = Vec::new();
         for (index, phrase) in phrases {
             debug_assert!(fits(phrase), "{phrase:?}");
-            words(phrase, &mut spans);
+            word_spans(phrase, &mut spans);
             t.firsts[phrase.as_bytes()[0] as usize] = true;
             let mut node = 0;
             let mut prev_end = None;
@@ -151,12 +151,6 @@ impl WordTrie {
         }
         t.longest = t.long.keys().map(|k| k.len()).max().unwrap_or(15);
         t.space = t.id(b" ", 0, 1);
-        if fold {
-            for c in b'a'..=b'z' {
-                let up = c.to_ascii_uppercase() as usize;
-                t.firsts[up] = t.firsts[up] || t.firsts[c as usize];
-            }
-        }
         t
     }
 
@@ -218,7 +212,7 @@ impl WordTrie {
     }
 
     /// Every occurrence (phrase index, start, end) of a phrase in `text` as whole words;
-    /// `words` are the text's words (see [`words`]). With `fold`, `text` must be in lower case
+    /// `words` are the text's words (see [`word_spans`]). With `fold`, `text` must be in lower case
     /// (ASCII), as [`Bytes::lower`] gives it.
     pub fn find(&self, text: &[u8], words: &[(u32, u32)], mut out: impl FnMut(u32, u32, u32)) {
         // The ids of the words and of what follows each, looked up once each, when first needed.
@@ -287,7 +281,7 @@ mod tests {
 
     fn find(t: &WordTrie, text: &str) -> Vec<(u32, String)> {
         let mut w = Vec::new();
-        words(text, &mut w);
+        word_spans(text, &mut w);
         let mut out = Vec::new();
         let bytes = Bytes::new(text);
         t.find(bytes.for_trie(t), &w, |p, a, b| out.push((p, text[a as usize..b as usize].to_string())));
@@ -311,7 +305,7 @@ mod tests {
     #[test]
     fn words_are_runs_of_letters_and_digits() {
         let mut w = Vec::new();
-        words("é1 a-b’c  ", &mut w);
+        word_spans("é1 a-b’c  ", &mut w);
         assert_eq!(w, [(0, 3), (4, 5), (6, 7), (10, 11)]);
         assert!(fits("a&e") && fits("é") && !fits("(cse)") && !fits("care.") && !fits(""));
     }
@@ -326,7 +320,7 @@ mod tests {
         use crate::tag::phrases::whole_word;
 
         const WORDS: &[&str] = &["a", "ab", "care", "Care", "s", "47", "é", "É", "x1", "social"];
-        const SEPS: &[&str] = &[" ", "'", "&", " & ", "-", ", ", "  ", ""];
+        const SEPS: &[&str] = &[" ", "'", "&", " & ", "-", ", ", "  ", "", "\u{a0}", "\0"];
 
         fn phrase() -> impl Strategy<Value = String> {
             prop::collection::vec((prop::sample::select(WORDS), prop::sample::select(SEPS)), 1..4).prop_map(|v| {
@@ -349,7 +343,7 @@ mod tests {
             unique.dedup();
             let trie = WordTrie::new(unique.iter().zip(0..).map(|(p, i)| (i, p.as_str())), fold);
             let mut w = Vec::new();
-            words(text, &mut w);
+            word_spans(text, &mut w);
             let mut got = Vec::new();
             trie.find(Bytes::new(text).for_trie(&trie), &w, |p, a, b| got.push((p as usize, a as usize, b as usize)));
             let ac = AhoCorasickBuilder::new().ascii_case_insensitive(fold).build(&unique).unwrap();

@@ -302,7 +302,7 @@ impl Tagger {
     }
 
     /// Adds to `hits` a match of each expansion's themes and agencies wherever its short form
-    /// (or its plural) stands as a word of `text`, and sorts them again.
+    /// (or its plural) stands as a word of `text`, keeping them sorted.
     fn expansion_hits(text: &str, words: &[(u32, u32)], expansions: &[Expansion], hits: &mut Vec<RawHit>) {
         if expansions.is_empty() {
             return;
@@ -351,23 +351,12 @@ impl Tagger {
         if found.is_empty() {
             return;
         }
-        // Both lists are sorted (by the same key as the engine sorts by): merged.
+        // Both lists are sorted (by the same key as the engine sorts by): a stable sort of the
+        // two runs merges them.
         let key = |h: &RawHit| (h.start, std::cmp::Reverse(h.end), h.target, h.regex);
         found.sort_by_key(key);
-        let old = std::mem::take(hits);
-        hits.reserve(old.len() + found.len());
-        let (mut a, mut b) = (old.into_iter().peekable(), found.into_iter().peekable());
-        loop {
-            let take_b = match (a.peek(), b.peek()) {
-                (Some(x), Some(y)) => key(y) < key(x),
-                (None, Some(_)) => true,
-                (_, None) => false,
-            };
-            match if take_b { b.next() } else { a.next() } {
-                Some(h) => hits.push(h),
-                None => break,
-            }
-        }
+        hits.extend(found);
+        hits.sort_by_key(key);
     }
 
     /// The document's blocks (but the closing's), normalised one after another at virtual
