@@ -23,33 +23,28 @@ fn long_form(before: &str, short: &str) -> Option<String> {
     let mut window: Vec<&str> = before.split_whitespace().rev().take(max_words).collect();
     window.reverse();
     let cand = window.join(" ");
-    let c: Vec<char> = cand.chars().collect();
-    let s: Vec<char> = short.chars().filter(|ch| ch.is_alphanumeric()).collect();
-    if s.is_empty() {
+    let lower = |c: char| if c.is_ascii() { c.to_ascii_lowercase() } else { c.to_lowercase().next().unwrap_or(c) };
+    let wanted = short.chars().filter(|ch| ch.is_alphanumeric()).count();
+    if wanted == 0 {
         return None;
     }
-    let mut si = s.len() as isize - 1;
-    let mut li = c.len() as isize - 1;
-    while si >= 0 {
-        let want = s[si as usize].to_lowercase().next()?;
+    // Right to left through the candidate, each character of the short form in turn; the
+    // first must start a word.
+    let mut chars = cand.char_indices().rev().peekable();
+    let mut start = 0;
+    for (k, want) in short.chars().rev().filter(|ch| ch.is_alphanumeric()).map(lower).enumerate() {
+        let first = k + 1 == wanted;
         loop {
-            if li < 0 {
-                return None;
-            }
-            let ch = c[li as usize].to_lowercase().next()?;
-            let at_word_start = li == 0 || !c[li as usize - 1].is_alphanumeric();
-            if ch == want && (si > 0 || at_word_start) {
+            let (i, ch) = chars.next()?;
+            let at_word_start = chars.peek().is_none_or(|&(_, p)| !p.is_alphanumeric());
+            if lower(ch) == want && (!first || at_word_start) {
+                start = i;
                 break;
             }
-            li -= 1;
         }
-        li -= 1;
-        si -= 1;
     }
-    let start = (li + 1) as usize;
-    let long: String = c[start..].iter().collect();
-    let long = long.trim().trim_end_matches([',', ';', ':']).to_string();
-    (long.split_whitespace().count() >= 2 && long.len() > short.len()).then_some(long)
+    let long = cand[start..].trim().trim_end_matches([',', ';', ':']);
+    (long.split_whitespace().count() >= 2 && long.len() > short.len()).then(|| long.to_string())
 }
 
 /// A looser rule for short forms whose letters are out of order ("Children's Independent Sexual

@@ -9,11 +9,8 @@
 //! whole-text search: at each place, the first pattern (in taxonomy order) that matches there,
 //! as a leftmost-first multi-pattern search would report it.
 
-use std::collections::HashMap;
-
 use regex_automata::{Anchored, Input, Match, meta, util::syntax};
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
-use rustc_hash::FxBuildHasher;
 
 use super::phrases::whole_word;
 use super::taxonomy::REGEX_SIZE_LIMIT;
@@ -119,10 +116,13 @@ pub(crate) struct Starts {
     /// The literals' openings (see [`opening`]) of two bytes or more that no shorter one
     /// begins, sorted, as the bytes of a little-endian number and the mask of their length.
     openings: Vec<(u64, u64)>,
-    /// The range of `openings` that begins with each pair of bytes there is.
-    pairs: HashMap<u16, (u32, u32), FxBuildHasher>,
-    /// The same pairs as a bit set, to pass over most words without a look-up.
+    /// The pairs of bytes openings begin with, as a bit set: most words begin with none.
     pair_bits: Box<[u64]>,
+    /// How many pairs the bit set has before each of its 64-bit words: a pair's rank among
+    /// the pairs, which indexes `ranges`.
+    pair_rank: Box<[u32]>,
+    /// The range of `openings` that begins with each pair, in the pairs' order.
+    ranges: Vec<(u32, u32)>,
     /// The openings of one byte.
     singles: [bool; 256],
 }
@@ -146,10 +146,12 @@ impl Starts {
         sorted.sort();
         let mut s = Starts {
             openings: Vec::new(),
-            pairs: HashMap::default(),
             pair_bits: vec![0; 1024].into_boxed_slice(),
+            pair_rank: vec![0; 1024].into_boxed_slice(),
+            ranges: Vec::new(),
             singles: [false; 256],
         };
+        let mut pairs: Vec<(u16, u32, u32)> = Vec::new();
         let mut last: Option<&[u8]> = None;
         for l in sorted {
             // An opening another begins adds no place: that one is found there already.
@@ -162,10 +164,20 @@ impl Starts {
             }
             let at = s.openings.len() as u32;
             let p = pair(l[0], l[1]);
-            s.pairs.entry(p).or_insert((at, at)).1 = at + 1;
+            match pairs.last_mut() {
+                Some(last) if last.0 == p => last.2 = at + 1,
+                _ => pairs.push((p, at, at + 1)),
+            }
             s.pair_bits[usize::from(p / 64)] |= 1 << (p % 64);
             s.openings.push((word(l), mask(l.len())));
             last = Some(l);
+        }
+        // Sorted openings come pair by pair, in the pairs' order: their ranks.
+        s.ranges = pairs.iter().map(|&(_, from, to)| (from, to)).collect();
+        let mut before = 0;
+        for (rank, bits) in s.pair_rank.iter_mut().zip(&s.pair_bits) {
+            *rank = before;
+            before += bits.count_ones();
         }
         Some(s)
     }
@@ -179,10 +191,13 @@ impl Starts {
         }
         let Some(&b1) = lower.get(at + 1) else { return false };
         let p = pair(b0, b1);
-        if self.pair_bits[usize::from(p / 64)] & (1 << (p % 64)) == 0 {
+        let (k, bit) = (usize::from(p / 64), p % 64);
+        let bits = self.pair_bits[k];
+        if bits & (1 << bit) == 0 {
             return false;
         }
-        let Some(&(from, to)) = self.pairs.get(&p) else { return false };
+        let rank = self.pair_rank[k] + (bits & ((1 << bit) - 1)).count_ones();
+        let (from, to) = self.ranges[rank as usize];
         let rest = &lower[at..];
         let here = word(&rest[..rest.len().min(8)]);
         let long_enough = |m: u64| rest.len() >= 8 || m.count_ones() as usize <= 8 * rest.len();

@@ -1,7 +1,7 @@
 //! Phrases as the engine matches them: their surface forms (joined, hyphenated, inflected),
 //! the text normalised for matching with a map back to the original, and the whole-word test.
 
-use crate::text::{PLAIN, fold_quote, plain_bytes, plain_len};
+use crate::text::{OffsetMap, PLAIN, fold_quote, plain_bytes, plain_len};
 
 /// Straight quotes, single spaces, no surrounding space.
 pub(crate) fn normalise(phrase: &str) -> String {
@@ -86,10 +86,9 @@ pub(crate) fn variants(phrase: &str, inflections: bool) -> Vec<String> {
 #[derive(Debug, Default)]
 pub(crate) struct Normalised {
     pub text: String,
-    /// For each byte of `text`, where its character starts in the original.
-    orig: Vec<u32>,
-    /// For each byte of `text`, how long its character is in the original.
-    orig_len: Vec<u8>,
+    /// Where each stretch of `text` stands in the original: runs copied as they are, and
+    /// characters rewritten (each stands for the whole original character).
+    map: OffsetMap,
 }
 
 impl Normalised {
@@ -100,19 +99,18 @@ impl Normalised {
     }
 
     pub fn with_capacity(cap: usize) -> Normalised {
-        Normalised {
-            text: String::with_capacity(cap),
-            orig: Vec::with_capacity(cap),
-            orig_len: Vec::with_capacity(cap),
-        }
+        Normalised { text: String::with_capacity(cap), map: OffsetMap::default() }
     }
 
+    /// Appends `c`, standing for the `len` original bytes at `at`.
     fn emit(&mut self, c: char, at: u32, len: u8) {
         let start = self.text.len();
         self.text.push(c);
-        for _ in start..self.text.len() {
-            self.orig.push(at);
-            self.orig_len.push(len);
+        let (at, len) = (at as usize, usize::from(len));
+        if c.len_utf8() == 1 && len == 1 {
+            self.map.push_verbatim(start, at, 1);
+        } else {
+            self.map.push_replacement(start, self.text.len() - start, at, at + len);
         }
     }
 
@@ -127,9 +125,8 @@ impl Normalised {
             let b = bytes[i];
             if TABLE[usize::from(b)] == PLAIN {
                 let j = i + plain_len(&bytes[i..], &TABLE);
+                self.map.push_verbatim(self.text.len(), (base as usize) + i, j - i);
                 self.text.push_str(&input[i..j]);
-                self.orig.extend((i as u32..j as u32).map(|k| base + k));
-                self.orig_len.resize(self.orig_len.len() + (j - i), 1);
                 i = j;
                 continue;
             }
@@ -139,19 +136,7 @@ impl Normalised {
                 let c = input[i..].chars().next().unwrap_or(' ');
                 (c, c.len_utf8())
             };
-            let out = match c {
-                '-' | '\u{2010}' | '\u{2011}' | '\u{2013}' => {
-                    let prev_word = self.text.chars().next_back().is_some_and(char::is_alphanumeric);
-                    let mut rest = input[i + len..].chars();
-                    let next = rest.next();
-                    let next_word = next.is_some_and(char::is_alphabetic)
-                        || (next == Some(' ') && rest.next().is_some_and(char::is_lowercase));
-                    if prev_word && next_word { ' ' } else { c }
-                }
-                c if c.is_whitespace() => ' ',
-                c => fold_quote(c).unwrap_or(c),
-            };
-            if !(out == ' ' && (self.text.ends_with(' ') || self.text.ends_with('\n'))) {
+            if let Some(out) = rewritten(&self.text, c, &input[i + len..]) {
                 self.emit(out, base + i as u32, len as u8);
             }
             i += len;
@@ -162,27 +147,44 @@ impl Normalised {
     pub fn push_break(&mut self, at: u32) {
         if self.text.ends_with(' ') {
             self.text.pop();
-            self.orig.pop();
-            self.orig_len.pop();
+            self.map.pop_byte();
         }
+        self.map.push_verbatim(self.text.len(), at as usize, 1);
         self.text.push('\n');
-        self.orig.push(at);
-        self.orig_len.push(1);
     }
 
     /// The first position of the normalised text at or after original offset `offset`.
     pub fn position(&self, offset: u32) -> usize {
-        self.orig.partition_point(|&o| o < offset)
+        self.map.clean_at(offset as usize).unwrap_or(self.text.len())
     }
 
     /// The original range of `[start, end)` of the normalised text.
     pub fn original(&self, start: usize, end: usize) -> (usize, usize) {
-        if start >= end || end > self.orig.len() {
-            let at = self.orig.get(start).map_or(0, |&o| o as usize);
+        if start >= end || end > self.text.len() {
+            let at = if start < self.text.len() { self.map.span(start, start + 1).start } else { 0 };
             return (at, at);
         }
-        (self.orig[start] as usize, self.orig[end - 1] as usize + self.orig_len[end - 1] as usize)
+        let s = self.map.span(start, end);
+        (s.start, s.end)
     }
+}
+
+/// What character `c` becomes after normalised text `so_far`, `rest` following it in the
+/// input: `None` when it is a space that joins the space or break before it.
+fn rewritten(so_far: &str, c: char, rest: &str) -> Option<char> {
+    let out = match c {
+        '-' | '\u{2010}' | '\u{2011}' | '\u{2013}' => {
+            let prev_word = so_far.chars().next_back().is_some_and(char::is_alphanumeric);
+            let mut rest = rest.chars();
+            let next = rest.next();
+            let next_word = next.is_some_and(char::is_alphabetic)
+                || (next == Some(' ') && rest.next().is_some_and(char::is_lowercase));
+            if prev_word && next_word { ' ' } else { c }
+        }
+        c if c.is_whitespace() => ' ',
+        c => fold_quote(c).unwrap_or(c),
+    };
+    (!(out == ' ' && (so_far.ends_with(' ') || so_far.ends_with('\n')))).then_some(out)
 }
 
 /// Whether `[start, end)` of `text` stands as whole words.
@@ -195,6 +197,85 @@ pub(crate) fn whole_word(text: &str, start: usize, end: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Normalised text built a character at a time, with where each byte came from: what the
+    /// runs of [`Normalised`] must agree with.
+    #[derive(Default)]
+    struct PerByte {
+        text: String,
+        orig: Vec<usize>,
+        orig_len: Vec<usize>,
+    }
+
+    impl PerByte {
+        fn push(&mut self, input: &str, base: usize) {
+            for (i, c) in input.char_indices() {
+                if let Some(out) = rewritten(&self.text, c, &input[i + c.len_utf8()..]) {
+                    self.text.push(out);
+                    self.orig.resize(self.text.len(), base + i);
+                    self.orig_len.resize(self.text.len(), c.len_utf8());
+                }
+            }
+        }
+
+        fn push_break(&mut self, at: usize) {
+            if self.text.ends_with(' ') {
+                self.text.pop();
+                self.orig.pop();
+                self.orig_len.pop();
+            }
+            self.text.push('\n');
+            self.orig.push(at);
+            self.orig_len.push(1);
+        }
+    }
+
+    mod runs_against_bytes {
+        use proptest::prelude::*;
+
+        use super::*;
+
+        const PIECES: &[&str] =
+            &["ab", "Care", " ", "  ", "-", "\u{2010}", "\u{2019}", "é", "\t", "\n", ".", "x-y", "\u{a0}", "`", "1"];
+
+        fn texts() -> impl Strategy<Value = Vec<String>> {
+            prop::collection::vec(
+                prop::collection::vec(prop::sample::select(PIECES), 0..30).prop_map(|v| v.concat()),
+                1..4,
+            )
+        }
+
+        proptest! {
+            #[test]
+            fn positions_and_ranges_as_byte_by_byte(blocks in texts()) {
+                let (mut runs, mut bytes) = (Normalised::default(), PerByte::default());
+                let mut base = 0;
+                for b in &blocks {
+                    runs.push(b, base as u32);
+                    bytes.push(b, base);
+                    base += b.len();
+                    runs.push_break(base as u32);
+                    bytes.push_break(base);
+                    base += 1;
+                }
+                prop_assert_eq!(&runs.text, &bytes.text);
+                // Offsets of the original fall between its characters.
+                let original: String = blocks.iter().flat_map(|b| [b.as_str(), "\n"]).collect();
+                for offset in (0..=base + 1).filter(|&o| o > base || original.is_char_boundary(o)) {
+                    let want = bytes.orig.partition_point(|&o| o < offset);
+                    prop_assert_eq!(runs.position(offset as u32), want, "offset {}", offset);
+                }
+                let n = bytes.text.len();
+                let bounds: Vec<usize> = (0..=n).filter(|&p| bytes.text.is_char_boundary(p)).collect();
+                for &a in &bounds {
+                    for &e in bounds.iter().filter(|&&e| e > a) {
+                        let want = (bytes.orig[a], bytes.orig[e - 1] + bytes.orig_len[e - 1]);
+                        prop_assert_eq!(runs.original(a, e), want, "range {}..{}", a, e);
+                    }
+                }
+            }
+        }
+    }
 
     #[test]
     fn surface_forms() {

@@ -57,6 +57,30 @@ impl OffsetMap {
         self.runs.push(Run { clean, clean_len, orig, orig_len: orig_end - orig });
     }
 
+    /// Takes back the last rewritten byte (the end of the last run).
+    pub fn pop_byte(&mut self) {
+        let Some(last) = self.runs.last_mut() else { return };
+        if last.clean_len <= 1 {
+            self.runs.pop();
+        } else if last.verbatim() {
+            last.clean_len -= 1;
+            last.orig_len -= 1;
+        } else {
+            last.clean_len -= 1;
+        }
+    }
+
+    /// The first rewritten offset whose original offset is `orig` or after, for a map whose
+    /// runs go forward in the original as in the rewritten text (`None`: none does). A byte of
+    /// a verbatim run stands at its own original offset, one of a replacement at the start of
+    /// what it replaces.
+    pub fn clean_at(&self, orig: usize) -> Option<usize> {
+        let last_orig = |r: &Run| if r.verbatim() { r.orig + r.clean_len.saturating_sub(1) } else { r.orig };
+        let i = self.runs.partition_point(|r| last_orig(r) < orig);
+        let r = self.runs.get(i)?;
+        Some(if r.verbatim() { r.clean + orig.saturating_sub(r.orig) } else { r.clean })
+    }
+
     /// Appends `other`'s runs, the rewritten text they stand for placed `shift` bytes on.
     pub fn append(&mut self, other: &OffsetMap, shift: usize) {
         self.runs.extend(other.runs.iter().map(|r| Run { clean: r.clean + shift, ..*r }));

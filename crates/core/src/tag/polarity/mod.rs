@@ -9,6 +9,8 @@
 //! enough time to", "yet to", "unable to") governs the rest of its clause: the good qualities
 //! after it are what is missing.
 
+use std::cell::Cell;
+
 use serde::{Deserialize, Serialize};
 
 use super::taxonomy::Lexicon;
@@ -213,16 +215,19 @@ struct CueHit {
 /// state, and do not count; a negation governs the qualities listed after it ("not specific,
 /// clear or effective" counts once). Clauses of opposite signs make the sentence mixed, as does
 /// a clause whose positive and negative evidence cancel out.
-pub(crate) fn judge(text: &str, hits: &[(usize, usize, u32)]) -> Verdict {
+pub(crate) fn judge(text: &str, hits: &[(usize, usize, u32)], buffers: &mut Buffers) -> Verdict {
     if hits.is_empty() {
         // Most sentences say nothing evaluative: no clauses to find, nothing to score.
         return Verdict { polarity: Polarity::Neutral, cues: Vec::new() };
     }
-    let hits: Vec<CueHit> =
-        hits.iter().map(|&(start, end, k)| CueHit { start, end, kind: KINDS[k as usize] }).collect();
-    let lower = text.to_ascii_lowercase();
-    let mut scorer = Scorer::new(text, &lower, clauses(text, &lower, &hits));
-    for h in &hits {
+    let Buffers { hits: cue_hits, lower } = buffers;
+    cue_hits.clear();
+    cue_hits.extend(hits.iter().map(|&(start, end, k)| CueHit { start, end, kind: KINDS[k as usize] }));
+    lower.clear();
+    lower.push_str(text);
+    lower.make_ascii_lowercase();
+    let mut scorer = Scorer::new(text, lower, clauses(text, lower, cue_hits));
+    for h in cue_hits.iter() {
         match h.kind {
             Cue::Negator => scorer.negator(h),
             Cue::Positive | Cue::Negative => scorer.cue(h),
@@ -230,6 +235,13 @@ pub(crate) fn judge(text: &str, hits: &[(usize, usize, u32)]) -> Verdict {
         }
     }
     scorer.finish()
+}
+
+/// Room [`judge`] reuses from one sentence to the next.
+#[derive(Default)]
+pub(crate) struct Buffers {
+    hits: Vec<CueHit>,
+    lower: String,
 }
 
 /// The clauses of a sentence: where each starts (after the first) and whether each is a
@@ -294,18 +306,25 @@ struct Negator {
     alone: bool,
 }
 
+/// A clause's score, whether positive and negative evidence were seen in it, and whether it is
+/// a concession (which yields to the main clauses).
+struct ClauseScore {
+    score: f32,
+    pos_seen: bool,
+    neg_seen: bool,
+    concession: bool,
+}
+
 /// The scores of a sentence's clauses, cue by cue.
 struct Scorer<'t> {
     text: &'t str,
     lower: &'t str,
-    /// Byte offsets of the spaces: word `i` starts after the `i`-th.
-    spaces: Vec<usize>,
+    /// The last offset asked about and how many spaces stand before it (word `i` starts after
+    /// the `i`-th): cues come in order, so each space is counted once.
+    counted: Cell<(usize, usize)>,
     bounds: Vec<usize>,
-    /// Whether each clause is a concession, which yields to the main clauses.
-    concession: Vec<bool>,
-    scores: Vec<f32>,
-    pos_seen: Vec<bool>,
-    neg_seen: Vec<bool>,
+    /// Each clause's score so far.
+    clauses: Vec<ClauseScore>,
     /// Byte ranges of the words that decided the verdict.
     cues: Vec<(usize, usize)>,
     /// The last negator, until a cue takes it.
@@ -322,16 +341,16 @@ struct Scorer<'t> {
 
 impl<'t> Scorer<'t> {
     fn new(text: &'t str, lower: &'t str, clauses: Clauses) -> Scorer<'t> {
-        let n = clauses.bounds.len() + 1;
         Scorer {
             text,
             lower,
-            spaces: memchr::memchr_iter(b' ', text.as_bytes()).collect(),
+            counted: Cell::new((0, 0)),
             bounds: clauses.bounds,
-            concession: clauses.concession,
-            scores: vec![0.0; n],
-            pos_seen: vec![false; n],
-            neg_seen: vec![false; n],
+            clauses: clauses
+                .concession
+                .into_iter()
+                .map(|concession| ClauseScore { score: 0.0, pos_seen: false, neg_seen: false, concession })
+                .collect(),
             cues: Vec::new(),
             negator: None,
             dangling: Vec::new(),
@@ -340,8 +359,15 @@ impl<'t> Scorer<'t> {
         }
     }
 
+    /// The index of the word at `offset`: the spaces before it.
     fn word_at(&self, offset: usize) -> usize {
-        self.spaces.partition_point(|&s| s < offset)
+        let (from, before) = match self.counted.get() {
+            (at, n) if at <= offset => (at, n),
+            _ => (0, 0), // asked about an earlier place: count again from the start
+        };
+        let n = before + memchr::memchr_iter(b' ', &self.text.as_bytes()[from..offset]).count();
+        self.counted.set((offset, n));
+        n
     }
 
     /// Where clause `i` starts (the text's end for the clause after the last).
@@ -413,12 +439,13 @@ impl<'t> Scorer<'t> {
     }
 
     fn add(&mut self, clause: usize, value: f32) {
+        let c = &mut self.clauses[clause];
         if value > 0.0 {
-            self.pos_seen[clause] = true;
+            c.pos_seen = true;
         } else {
-            self.neg_seen[clause] = true;
+            c.neg_seen = true;
         }
-        self.scores[clause] += value;
+        c.score += value;
     }
 
     fn finish(mut self) -> Verdict {
@@ -433,25 +460,24 @@ impl<'t> Scorer<'t> {
             self.cues.push((n.start, end));
         }
         // Concessions yield to the main clauses, when those say anything.
-        let main_says = self.scores.iter().zip(&self.concession).any(|(&s, &c)| !c && s != 0.0);
+        let main_says = self.clauses.iter().any(|c| !c.concession && c.score != 0.0);
         if main_says {
-            for (i, c) in self.concession.iter().enumerate() {
-                if *c {
-                    self.scores[i] = 0.0;
-                    self.pos_seen[i] = false;
-                    self.neg_seen[i] = false;
+            for i in 0..self.clauses.len() {
+                if self.clauses[i].concession {
+                    let c = &mut self.clauses[i];
+                    (c.score, c.pos_seen, c.neg_seen) = (0.0, false, false);
                     let (a, b) = (self.clause_start(i), self.clause_start(i + 1));
                     self.cues.retain(|&(s, _)| s < a || s >= b);
                 }
             }
         }
-        let any_pos = self.scores.iter().any(|&s| s > 0.0);
-        let any_neg = self.scores.iter().any(|&s| s < 0.0);
+        let any_pos = self.clauses.iter().any(|c| c.score > 0.0);
+        let any_neg = self.clauses.iter().any(|c| c.score < 0.0);
         let polarity = match (any_pos, any_neg) {
             (true, true) => Polarity::Mixed,
             (true, false) => Polarity::Strength,
             (false, true) => Polarity::Improvement,
-            (false, false) if self.pos_seen.iter().zip(&self.neg_seen).any(|(p, n)| *p && *n) => Polarity::Mixed,
+            (false, false) if self.clauses.iter().any(|c| c.pos_seen && c.neg_seen) => Polarity::Mixed,
             (false, false) => Polarity::Neutral,
         };
         if polarity == Polarity::Neutral {

@@ -37,7 +37,7 @@ fn marked(s: &str) -> (String, Vec<(usize, usize, u32)>) {
 
 fn verdict(s: &str) -> (Polarity, Vec<String>) {
     let (text, hits) = marked(s);
-    let v = judge(&text, &hits);
+    let v = judge(&text, &hits, &mut Buffers::default());
     (v.polarity, v.cues.iter().map(|&(a, b)| text[a..b].to_string()).collect())
 }
 

@@ -7,7 +7,7 @@ use super::engine::{AGENCY, CUE, Engine, RawHit, THEME, Target, select};
 use super::finding::{Evidence, ExampleFailure, Finding, Match, Tags, Unit};
 use super::listing::{ListSide, turns};
 use super::phrases::Normalised;
-use super::polarity::{Polarity, Verdict, cue_lists, judge};
+use super::polarity::{self, Polarity, Verdict, cue_lists, judge};
 use super::taxonomy::{Entry, Taxonomy};
 use crate::document::Document;
 use crate::error::TaxonomyError;
@@ -156,6 +156,7 @@ struct Scratch {
     selected: Vec<RawHit>,
     unit: Vec<RawHit>,
     cues: Vec<(usize, usize, u32)>,
+    judge: polarity::Buffers,
 }
 
 /// A text prepared for tagging: normalised, and scanned once by every matcher.
@@ -189,7 +190,7 @@ impl Scanned {
             let (a, b) = self.local(h, base);
             (a, b, h.target.index)
         }));
-        judge(text, &s.cues)
+        judge(text, &s.cues, &mut s.judge)
     }
 
     /// The tags of the normalised range `[na, nb)`, whose original text is `text`, standing at
@@ -311,7 +312,12 @@ impl Tagger {
             expansions.iter().enumerate().map(|(i, e)| (e.short.as_str(), i)).collect();
         // Most words cannot be a short form (by their first character or length): only those
         // that could are looked up.
-        let firsts: Vec<char> = expansions.iter().filter_map(|e| e.short.chars().next()).collect();
+        let mut firsts = [false; 256];
+        for e in expansions {
+            if let Some(&b) = e.short.as_bytes().first() {
+                firsts[usize::from(b)] = true;
+            }
+        }
         let shortest = expansions.iter().map(|e| e.short.len()).min().unwrap_or(0);
         let longest = expansions.iter().map(|e| e.short.len()).max().unwrap_or(0) + 1;
         // A word here is a run of letters, digits and '&' ("A&E"): runs of letters and digits
@@ -333,10 +339,10 @@ impl Tagger {
             while end < bytes.len() && bytes[end] == b'&' {
                 end += 1;
             }
-            let word = &text[start..end];
-            if !(shortest..=longest).contains(&word.len()) || !word.starts_with(firsts.as_slice()) {
+            if !(shortest..=longest).contains(&(end - start)) || !firsts[usize::from(bytes[start])] {
                 continue;
             }
+            let word = &text[start..end];
             let k = index.get(word).or_else(|| word.strip_suffix('s').and_then(|w| index.get(w)));
             let Some(&k) = k else { continue };
             let e = &expansions[k];
