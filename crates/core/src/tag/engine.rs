@@ -160,6 +160,34 @@ pub(crate) struct Engine {
 impl Engine {
     /// Compiles the phrases, exclusions and patterns of `tax` and the polarity cues.
     pub fn new(tax: &Taxonomy, cues: &CueLists<'_>) -> Result<Engine, String> {
+        // Each pattern was checked alone when the taxonomy was read; here they are compiled
+        // together, once, on a thread of their own while the phrases are gathered (compiling
+        // them is most of the time it takes to build an engine).
+        let mut regexes = Vec::new();
+        for (facet, entries) in [(THEME, &tax.themes), (AGENCY, &tax.agencies)] {
+            for (i, e) in entries.iter().enumerate() {
+                for p in &e.patterns {
+                    regexes.push((Target::phrase(facet, i as u32), p.as_str()));
+                }
+            }
+        }
+        std::thread::scope(|scope| {
+            let compiling = scope.spawn(|| Patterns::new(&regexes.iter().map(|(_, p)| *p).collect::<Vec<_>>()));
+            let (insensitive, sensitive) = Self::phrases(tax, cues);
+            let patterns = compiling.join().unwrap_or_else(|e| std::panic::resume_unwind(e))?;
+            let starts = patterns.as_ref().and_then(Patterns::prefixes).and_then(Starts::new);
+            Ok(Engine {
+                insensitive,
+                sensitive,
+                patterns,
+                pattern_targets: regexes.iter().map(|&(t, _)| t).collect(),
+                starts,
+            })
+        })
+    }
+
+    /// The phrases of `tax` and the polarity cues, matched without and with case.
+    fn phrases(tax: &Taxonomy, cues: &CueLists<'_>) -> (Phrases, Phrases) {
         let mut ci = Collect::default();
         let mut cs = Collect::default();
         let mut add = |phrase: &str, target: Target, inflect: bool| {
@@ -174,7 +202,6 @@ impl Engine {
                 }
             }
         };
-        let mut regexes = Vec::new();
         for (facet, entries) in [(THEME, &tax.themes), (AGENCY, &tax.agencies)] {
             for (i, e) in entries.iter().enumerate() {
                 let index = i as u32;
@@ -189,11 +216,6 @@ impl Engine {
                         add(p, Target { facet, role, index }, true);
                     }
                 }
-                // Each pattern was checked alone when the taxonomy was read; here they are
-                // compiled together, once.
-                for p in &e.patterns {
-                    regexes.push((Target::phrase(facet, index), p.as_str()));
-                }
             }
         }
         for (kind, (list, inflect)) in cues.lists.iter().enumerate() {
@@ -205,15 +227,7 @@ impl Engine {
         for p in cues.inert {
             add(p, Target::phrase(CUE, inert), false);
         }
-        let patterns = Patterns::new(&regexes.iter().map(|(_, p)| *p).collect::<Vec<_>>())?;
-        let starts = patterns.as_ref().and_then(Patterns::prefixes).and_then(Starts::new);
-        Ok(Engine {
-            insensitive: ci.build(true),
-            sensitive: cs.build(false),
-            patterns,
-            pattern_targets: regexes.into_iter().map(|(t, _)| t).collect(),
-            starts,
-        })
+        (ci.build(true), cs.build(false))
     }
 
     /// Every whole-word phrase occurrence (overlapping ones included) and every pattern match

@@ -142,19 +142,37 @@ fn line_of(text: &str, offset: usize) -> usize {
 /// is rejected rather than allowed to slow every document down.
 pub(crate) const REGEX_SIZE_LIMIT: usize = 1 << 20;
 
-/// Compiles a taxonomy pattern the way the tagger will: case-insensitive, with ASCII classes
-/// (`\w`, `\b`) when the pattern allows it — much faster to build, and letters are English —
-/// and Unicode ones otherwise.
-pub(crate) fn compile_pattern(p: &str) -> Result<regex::Regex, regex::Error> {
-    let build = |unicode: bool| {
-        regex::RegexBuilder::new(p)
+/// Why a taxonomy pattern cannot be used.
+#[derive(Debug)]
+pub(crate) enum PatternError {
+    /// Not a regular expression: the parser's message.
+    Syntax(String),
+    /// Its automaton would exceed the size limit.
+    TooBig,
+}
+
+/// Checks a taxonomy pattern the way the tagger will compile it: case-insensitive, with ASCII
+/// classes (`\w`, `\b`) when the pattern allows it — much faster to build, and letters are
+/// English — and Unicode ones otherwise. Only its automaton is built, within the size limit:
+/// the tagger compiles all patterns together.
+pub(crate) fn check_pattern(p: &str) -> Result<(), PatternError> {
+    use regex_automata::nfa::thompson;
+    let parse = |unicode: bool| {
+        regex_syntax::ParserBuilder::new()
             .case_insensitive(true)
             .unicode(unicode)
-            .size_limit(REGEX_SIZE_LIMIT)
-            .dfa_size_limit(REGEX_SIZE_LIMIT)
             .build()
+            .parse(p)
+            .map_err(|e| PatternError::Syntax(e.to_string()))
     };
-    build(false).or_else(|_| build(true))
+    let hir = parse(false).or_else(|_| parse(true))?;
+    let config =
+        thompson::Config::new().nfa_size_limit(Some(REGEX_SIZE_LIMIT)).which_captures(thompson::WhichCaptures::None);
+    match thompson::Compiler::new().configure(config).build_from_hir(&hir) {
+        Ok(_) => Ok(()),
+        Err(e) if e.size_limit().is_some() => Err(PatternError::TooBig),
+        Err(e) => Err(PatternError::Syntax(e.to_string())),
+    }
 }
 
 impl Taxonomy {
@@ -214,12 +232,12 @@ impl Taxonomy {
                     return Err(err(Some(line), who, "no phrases or patterns: it could never tag anything".into()));
                 }
                 for p in &s.patterns {
-                    compile_pattern(p).map_err(|e| {
+                    check_pattern(p).map_err(|e| {
                         let msg = match e {
-                            regex::Error::CompiledTooBig(_) => {
-                                format!("pattern '{p}' is too large (size limit exceeded)")
+                            PatternError::TooBig => format!("pattern '{p}' is too large (size limit exceeded)"),
+                            PatternError::Syntax(e) => {
+                                format!("invalid pattern '{p}': {}", e.lines().last().unwrap_or(""))
                             }
-                            e => format!("invalid pattern '{p}': {}", e.to_string().lines().last().unwrap_or("")),
                         };
                         err(Some(line), who.clone(), msg)
                     })?;
