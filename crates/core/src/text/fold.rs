@@ -74,16 +74,16 @@ pub(crate) const fn plain_bytes(except: &[u8], digits: bool) -> [u8; 256] {
 /// The length of the run of plain bytes starting `bytes`, with the single spaces between
 /// them: 0 when the first byte is not plain.
 pub(crate) fn plain_len(bytes: &[u8], class: &[u8; 256]) -> usize {
-    let is = |i: usize, c: u8| class[usize::from(bytes[i])] == c;
+    let plain = |c: u8| class[usize::from(c)] == PLAIN;
     let mut n = 0;
-    while n < bytes.len() {
-        let space_between = n > 0 && is(n, SPACE) && n + 1 < bytes.len() && is(n + 1, PLAIN);
-        if !(is(n, PLAIN) || space_between) {
-            break;
+    loop {
+        // A stretch of plain bytes, then perhaps a space with a plain byte after it.
+        n += bytes[n..].iter().position(|&c| !plain(c)).unwrap_or(bytes.len() - n);
+        match bytes.get(n..n + 2) {
+            Some(&[space, next]) if n > 0 && class[usize::from(space)] == SPACE && plain(next) => n += 2,
+            _ => return n,
         }
-        n += 1;
     }
-    n
 }
 
 /// How many words (runs of non-whitespace) `text` has: `text.split_whitespace().count()`.
