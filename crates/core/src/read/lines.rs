@@ -42,25 +42,22 @@ pub(crate) fn split_lines(src: &str) -> Vec<Line> {
     let mut line_start = 0usize;
     let mut i = 0usize;
     while i <= bytes.len() {
+        // The next line end (or the end of the text).
+        i = memchr::memchr3(b'\n', b'\r', b'\x0c', &bytes[i..]).map_or(bytes.len(), |k| i + k);
         let b = bytes.get(i).copied();
+        let (start, end) = trim(src, line_start, i);
+        lines.push(Line { start, end, raw_end: i, page, page_start });
+        page_start = false;
         match b {
-            None | Some(b'\n') | Some(b'\r') | Some(b'\x0c') => {
-                let (start, end) = trim(src, line_start, i);
-                lines.push(Line { start, end, raw_end: i, page, page_start });
-                page_start = false;
-                match b {
-                    Some(b'\r') if bytes.get(i + 1) == Some(&b'\n') => i += 1,
-                    Some(b'\x0c') => {
-                        page += 1;
-                        page_start = true;
-                    }
-                    _ => {}
-                }
-                i += 1;
-                line_start = i;
+            Some(b'\r') if bytes.get(i + 1) == Some(&b'\n') => i += 1,
+            Some(b'\x0c') => {
+                page += 1;
+                page_start = true;
             }
-            Some(_) => i += 1,
+            _ => {}
         }
+        i += 1;
+        line_start = i;
     }
     // A form feed right after a line end yields an empty line that only marks the page break:
     // carry the mark to the next line so "page_start" sits on real content.
