@@ -14,6 +14,19 @@ const ABBREVIATIONS: &[&str] = &[
 /// Abbreviations that do end a sentence when a capitalised word follows ("… and so on, etc. The").
 const MAY_END: &[&str] = &["etc", "al"];
 
+/// The longest of [`ABBREVIATIONS`] and [`MAY_END`], in bytes.
+const LONGEST_ABBREVIATION: usize = {
+    let (mut n, mut i) = (0, 0);
+    while i < ABBREVIATIONS.len() + MAY_END.len() {
+        let w = if i < ABBREVIATIONS.len() { ABBREVIATIONS[i] } else { MAY_END[i - ABBREVIATIONS.len()] };
+        if w.len() > n {
+            n = w.len();
+        }
+        i += 1;
+    }
+    n
+};
+
 /// Sentence pieces by UAX #29. ASCII text (most of a cleaned letter) takes a fast path that
 /// gives the same boundaries for it: after `.`, `?` or `!` (and closing quotes or brackets)
 /// and a space, unless what follows `.` is a lower-case word or what follows any of them is a
@@ -99,6 +112,10 @@ fn ends_with_abbreviation(sentence: &str, after: &str) -> bool {
     if word.is_empty() {
         return false;
     }
+    // Longer than any abbreviation and than an initial: a word that ends the sentence (most).
+    if word.len() > LONGEST_ABBREVIATION {
+        return false;
+    }
     let lower = word.to_lowercase();
     let next_upper = after.trim_start().chars().next().is_some_and(char::is_uppercase);
     if MAY_END.contains(&lower.as_str()) {
@@ -178,6 +195,9 @@ mod tests {
             ),
             ("It was signed by J. Smith today. Good.", &["It was signed by J. Smith today.", "Good."]),
             ("See case No. 5 for detail. Next.", &["See case No. 5 for detail.", "Next."]),
+            // The longest abbreviation, and a word one letter longer that ends its sentence.
+            ("It took approx. Ten days in all. Next.", &["It took approx. Ten days in all.", "Next."]),
+            ("They improved. Approxs. Next.", &["They improved.", "Approxs.", "Next."]),
             ("Books, papers, etc. The rest.", &["Books, papers, etc.", "The rest."]),
             ("Is it timely? Yes. It is!", &["Is it timely?", "Yes.", "It is!"]),
             (
