@@ -199,7 +199,10 @@ impl Starts {
         let rank = self.pair_rank[k] + (bits & ((1 << bit) - 1)).count_ones();
         let (from, to) = self.ranges[rank as usize];
         let rest = &lower[at..];
-        let here = word(&rest[..rest.len().min(8)]);
+        let here = match rest.first_chunk::<8>() {
+            Some(eight) => u64::from_le_bytes(*eight),
+            None => word(rest),
+        };
         let long_enough = |m: u64| rest.len() >= 8 || m.count_ones() as usize <= 8 * rest.len();
         self.openings[from as usize..to as usize].iter().any(|&(w, m)| long_enough(m) && here & m == w)
     }
