@@ -107,8 +107,9 @@ impl Normalised {
         let start = self.text.len();
         self.text.push(c);
         let (at, len) = (at as usize, usize::from(len));
-        if c.len_utf8() == 1 && len == 1 {
-            self.map.push_verbatim(start, at, 1);
+        if c.len_utf8() == len {
+            // The same length: byte for byte, continuing the run before it when it can.
+            self.map.push_verbatim(start, at, len);
         } else {
             self.map.push_replacement(start, self.text.len() - start, at, at + len);
         }
@@ -153,12 +154,13 @@ impl Normalised {
         self.text.push('\n');
     }
 
-    /// The first position of the normalised text at or after original offset `offset`.
+    /// The first position of the normalised text at or after original offset `offset` (a
+    /// character boundary of the original).
     pub fn position(&self, offset: u32) -> usize {
         self.map.clean_at(offset as usize).unwrap_or(self.text.len())
     }
 
-    /// The original range of `[start, end)` of the normalised text.
+    /// The original range of `[start, end)` of the normalised text (character boundaries).
     pub fn original(&self, start: usize, end: usize) -> (usize, usize) {
         if start >= end || end > self.text.len() {
             let at = if start < self.text.len() { self.map.span(start, start + 1).start } else { 0 };

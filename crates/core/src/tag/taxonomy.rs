@@ -151,10 +151,11 @@ pub(crate) enum PatternError {
     TooBig,
 }
 
-/// Checks a taxonomy pattern the way the tagger will compile it: case-insensitive, with ASCII
-/// classes (`\w`, `\b`) when the pattern allows it — much faster to build, and letters are
-/// English — and Unicode ones otherwise. Only its automaton is built, within the size limit:
-/// the tagger compiles all patterns together.
+/// Checks a taxonomy pattern as a regular expression of its own would be built:
+/// case-insensitive, with ASCII classes (`\w`, `\b`) when the pattern allows it — much faster
+/// to build, and letters are English — and Unicode ones otherwise. Only its automata are built
+/// (forward with its groups, and reverse), within the size limit, not a whole regex: the
+/// tagger compiles all patterns together.
 pub(crate) fn check_pattern(p: &str) -> Result<(), PatternError> {
     use regex_automata::nfa::thompson;
     let parse = |unicode: bool| {
@@ -166,13 +167,18 @@ pub(crate) fn check_pattern(p: &str) -> Result<(), PatternError> {
             .map_err(|e| PatternError::Syntax(e.to_string()))
     };
     let hir = parse(false).or_else(|_| parse(true))?;
-    let config =
-        thompson::Config::new().nfa_size_limit(Some(REGEX_SIZE_LIMIT)).which_captures(thompson::WhichCaptures::None);
-    match thompson::Compiler::new().configure(config).build_from_hir(&hir) {
-        Ok(_) => Ok(()),
-        Err(e) if e.size_limit().is_some() => Err(PatternError::TooBig),
-        Err(e) => Err(PatternError::Syntax(e.to_string())),
+    // The automata a regular expression is built from: forward with its groups, and reverse.
+    let limit = thompson::Config::new().nfa_size_limit(Some(REGEX_SIZE_LIMIT));
+    let forward = limit.clone().which_captures(thompson::WhichCaptures::All);
+    let reverse = limit.which_captures(thompson::WhichCaptures::None).reverse(true);
+    for config in [forward, reverse] {
+        match thompson::Compiler::new().configure(config).build_from_hir(&hir) {
+            Ok(_) => {}
+            Err(e) if e.size_limit().is_some() => return Err(PatternError::TooBig),
+            Err(e) => return Err(PatternError::Syntax(e.to_string())),
+        }
     }
+    Ok(())
 }
 
 impl Taxonomy {
@@ -347,6 +353,11 @@ mod tests {
             (
                 "[[theme]]\nid = \"a\"\nlabel = \"A\"\npatterns = [\"(\\\\w{1000}){1000}\"]\n",
                 "t.toml: line 2: theme 'a': pattern '(\\w{1000}){1000}' is too large (size limit exceeded)",
+            ),
+            // Small without its groups, too large with them: checked as it is compiled.
+            (
+                "[[theme]]\nid = \"a\"\nlabel = \"A\"\npatterns = [\"(?:((((((((((((((((((((((((((((((((((((((((a))))))))))))))))))))))))))))))))))))))))){1000}\"]\n",
+                "t.toml: line 2: theme 'a': pattern '(?:((((((((((((((((((((((((((((((((((((((((a))))))))))))))))))))))))))))))))))))))))){1000}' is too large (size limit exceeded)",
             ),
             (
                 "[[theme]]\nid = \"a\"\nlabel = \"A\"\n",

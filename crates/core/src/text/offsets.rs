@@ -57,7 +57,8 @@ impl OffsetMap {
         self.runs.push(Run { clean, clean_len, orig, orig_len: orig_end - orig });
     }
 
-    /// Takes back the last rewritten byte (the end of the last run).
+    /// Takes back the last rewritten byte (the end of the last run): a one-byte character, such
+    /// as a trailing space.
     pub fn pop_byte(&mut self) {
         let Some(last) = self.runs.last_mut() else { return };
         if last.clean_len <= 1 {

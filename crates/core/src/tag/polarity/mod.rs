@@ -320,7 +320,7 @@ struct Scorer<'t> {
     text: &'t str,
     lower: &'t str,
     /// The last offset asked about and how many spaces stand before it (word `i` starts after
-    /// the `i`-th): cues come in order, so each space is counted once.
+    /// the `i`-th): cues come in order, so each space is counted about once.
     counted: Cell<(usize, usize)>,
     bounds: Vec<usize>,
     /// Each clause's score so far.
@@ -361,11 +361,13 @@ impl<'t> Scorer<'t> {
 
     /// The index of the word at `offset`: the spaces before it.
     fn word_at(&self, offset: usize) -> usize {
-        let (from, before) = match self.counted.get() {
-            (at, n) if at <= offset => (at, n),
-            _ => (0, 0), // asked about an earlier place: count again from the start
+        let spaces = |a: usize, b: usize| memchr::memchr_iter(b' ', &self.text.as_bytes()[a..b]).count();
+        // Cues come in order, but two cues can share a span ("cleared" is a positive word and
+        // a negator): a step back takes off only the spaces stepped over.
+        let n = match self.counted.get() {
+            (at, n) if at <= offset => n + spaces(at, offset),
+            (at, n) => n - spaces(offset, at),
         };
-        let n = before + memchr::memchr_iter(b' ', &self.text.as_bytes()[from..offset]).count();
         self.counted.set((offset, n));
         n
     }

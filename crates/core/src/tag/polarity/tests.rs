@@ -139,3 +139,16 @@ fn scorer_table() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// Word indices asked for in any order (cues sharing a span step back) are the spaces before
+/// the offset, as counting from the start gives.
+#[test]
+fn word_indices_forward_and_back() {
+    let text = "never cleared and never cleared again";
+    let lower = text.to_string();
+    let s = Scorer::new(text, &lower, Clauses { bounds: Vec::new(), concession: vec![false] });
+    for offset in [0, 6, 13, 6, 14, 24, 18, 37, 0, 31] {
+        let want = text[..offset].matches(' ').count();
+        assert_eq!(s.word_at(offset), want, "offset {offset}");
+    }
+}
