@@ -222,6 +222,26 @@ fn selection_picks_the_documents_it_says() {
     assert_eq!(paths.len(), 4, "{paths:?}");
 }
 
+/// `--topic` keeps exactly the documents whose topic code is the one asked for; a code not in the
+/// documented list is a usage error that lists the codes.
+#[test]
+fn a_topic_keeps_its_documents_and_an_unknown_one_is_a_usage_error() {
+    let paths = |docs: Vec<Value>, only: Option<&str>| -> BTreeSet<String> {
+        docs.into_iter()
+            .filter(|d| only.is_none_or(|code| d["meta"]["topic_code"] == code))
+            .map(|d| d["path"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let kept = paths(jsonl(&run(&["split", "--topic", "send", "--format", "jsonl", "corpus/"])), None);
+    assert_eq!(kept.len(), 21);
+    let every = jsonl(&run(&["split", "--format", "jsonl", "corpus/"]));
+    assert_eq!(kept, paths(every, Some("send")));
+    let out = letters().args(["split", "--topic", "front door", "corpus/"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("unknown topic 'front door' (one of csa-family,"), "{err}");
+}
+
 #[test]
 fn analysis_is_the_same_whatever_the_threads() {
     for args in [

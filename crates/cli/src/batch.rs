@@ -74,9 +74,10 @@ fn split_stream(
 }
 
 /// Runs `work` on every document on `pool`, and hands each result to `emit` in input order.
-/// Failures are reported to `report` (in order) and returned.
+/// Failures are reported to `report` (in order) and returned. Each input is let go of once its
+/// chunk is done, so a long listing does not stay in memory to the end.
 pub fn run<T, W, E>(
-    inputs: &[Input],
+    inputs: Vec<Input>,
     pool: &rayon::ThreadPool,
     opts: Options,
     work: W,
@@ -106,7 +107,7 @@ where
     let work = &work;
     if opts.split_docs {
         for input in inputs {
-            split_input(input, pool, work, &mut |results| deliver(results, &mut failures))?;
+            split_input(&input, pool, work, &mut |results| deliver(results, &mut failures))?;
             bar.inc(1);
         }
     } else {
@@ -118,7 +119,12 @@ where
         };
         std::thread::scope(|scope| -> anyhow::Result<()> {
             let mut overlap = Overlap::new(scope);
-            for chunk in inputs.chunks(CHUNK) {
+            let mut rest = inputs.into_iter();
+            loop {
+                let chunk: Vec<Input> = rest.by_ref().take(CHUNK).collect();
+                if chunk.is_empty() {
+                    break;
+                }
                 // Each worker reads its own file and lets go of the bytes when it is done with them.
                 let job = move || {
                     pool.install(|| {

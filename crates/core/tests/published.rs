@@ -93,7 +93,7 @@ fn published_summary_snapshot() {
             r.name,
             d.kind.as_str(),
             m.inspection_type.map_or("-", |t| t.as_str()),
-            m.topic_code.as_deref().unwrap_or("-"),
+            m.topic_code.map(letters_core::meta::TopicCode::as_str).unwrap_or("-"),
             m.area.as_deref().unwrap_or("-"),
             codes.join(";"),
             opt(m.date),
@@ -214,15 +214,15 @@ fn inspection_type_topic_and_judgements() {
     );
     let bexley = read("area-send-2024-02-23-bexley.txt");
     assert_eq!(bexley.meta.inspection_type, Some(InspectionType::AreaSend));
-    assert_eq!(bexley.meta.topic_code.as_deref(), Some("send"));
+    assert_eq!(bexley.meta.topic_code.map(letters_core::meta::TopicCode::as_str), Some("send"));
     assert_eq!(bexley.meta.judgements[0].grade, Grade::SignificantConcerns);
     // A 2016 JTAI: the deep dive, not the generic title, is its topic.
     let wiltshire = read("jtai-2016-12-16-wiltshire.txt");
     assert_eq!(wiltshire.meta.topic.as_deref(), Some("children living with domestic abuse"));
-    assert_eq!(wiltshire.meta.topic_code.as_deref(), Some("domestic-abuse"));
+    assert_eq!(wiltshire.meta.topic_code.map(letters_core::meta::TopicCode::as_str), Some("domestic-abuse"));
     let hounslow = read("focused-visit-2021-08-23-hounslow.txt");
     assert_eq!(
-        (hounslow.meta.inspection_type, hounslow.meta.topic_code.as_deref()),
+        (hounslow.meta.inspection_type, hounslow.meta.topic_code.map(letters_core::meta::TopicCode::as_str)),
         (Some(InspectionType::FocusedVisit), Some("exploitation"))
     );
 }

@@ -71,7 +71,7 @@ impl Prepared {
     /// thread) and its result to `emit` in input order; failures are reported as they come.
     /// Returns the exit code.
     pub fn each_document<T: Send>(
-        &self,
+        self,
         work: impl Fn(&str, Document) -> T + Sync,
         emit: impl FnMut(&str, T) -> Result<()>,
     ) -> Result<u8> {
@@ -80,12 +80,14 @@ impl Prepared {
 
     /// [`Prepared::each_document`], giving `work` the text read too (which spans are ranges of).
     pub fn each_text<T: Send>(
-        &self,
+        mut self,
         work: impl Fn(&str, Cow<'_, str>, Document) -> T + Sync,
         mut emit: impl FnMut(&str, T) -> Result<()>,
     ) -> Result<u8> {
+        // The listing goes to the run, which lets go of each input once it is read.
+        let inputs = std::mem::take(&mut self.inputs);
         let failures = batch::run(
-            &self.inputs,
+            inputs,
             &self.pool,
             self.options,
             |path, bytes| Ok(self.read(bytes)?.map(|(text, doc)| work(path, text, doc))),

@@ -114,7 +114,7 @@ fn markdown(out: &mut dyn Write, path: &str, doc: &Document) -> anyhow::Result<(
         writeln!(out, "- **Inspection type:** {}", t.as_str())?;
     }
     if let Some(t) = &m.topic {
-        let code = m.topic_code.as_deref().map(|c| format!(" (`{c}`)")).unwrap_or_default();
+        let code = m.topic_code.map(|c| format!(" (`{c}`)")).unwrap_or_default();
         writeln!(out, "- **Topic:** {}{code}", md_escape(t))?;
     }
     for j in &m.judgements {

@@ -20,7 +20,7 @@ pub struct DocFields {
     pub region: Option<String>,
     pub doc_kind: &'static str,
     pub inspection_type: Option<&'static str>,
-    pub topic_code: Option<String>,
+    pub topic_code: Option<&'static str>,
     pub date: Option<Date>,
 }
 
@@ -38,7 +38,7 @@ impl DocFields {
             region: joined(&|a| a.region.as_str()),
             doc_kind: doc.kind.as_str(),
             inspection_type: m.inspection_type.map(|t| t.as_str()),
-            topic_code: m.topic_code.clone(),
+            topic_code: m.topic_code.map(|c| c.as_str()),
             date: m.date.or(m.inspection.end),
         }
     }
@@ -52,7 +52,7 @@ impl DocFields {
             o(&self.region),
             self.doc_kind.to_string(),
             self.inspection_type.unwrap_or_default().to_string(),
-            o(&self.topic_code),
+            self.topic_code.unwrap_or_default().to_string(),
             self.date.map(|d| d.to_string()).unwrap_or_default(),
         ]
     }

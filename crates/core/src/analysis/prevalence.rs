@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::stats::wilson;
 use super::{Corpus, Doc, Side};
+use crate::meta::TopicCode;
 
 /// What documents are grouped by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -77,7 +78,7 @@ fn facet_of(d: &Doc, facet: Facet) -> Option<String> {
         Facet::None => None,
         Facet::Year => Some(r.date.map_or("unknown".into(), |d| d.year.to_string())),
         Facet::Kind => Some(r.inspection_type.map_or_else(|| r.kind.as_str().to_string(), |t| t.as_str().to_string())),
-        Facet::Topic => Some(r.topic_code.clone().unwrap_or_else(|| "none".into())),
+        Facet::Topic => Some(r.topic_code.map_or("none", TopicCode::as_str).to_string()),
         Facet::Region => Some(r.region().unwrap_or_else(|| "unknown".into())),
     }
 }

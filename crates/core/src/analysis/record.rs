@@ -47,7 +47,7 @@ pub struct DocRecord {
     /// The type of inspection.
     pub inspection_type: Option<InspectionType>,
     /// The topic code.
-    pub topic_code: Option<String>,
+    pub topic_code: Option<crate::meta::TopicCode>,
     /// The letter's date, else the end of the inspection.
     pub date: Option<Date>,
     /// Its area, by name.
@@ -142,7 +142,7 @@ impl Corpus {
             path: path.to_string(),
             kind: doc.kind,
             inspection_type: doc.meta.inspection_type,
-            topic_code: doc.meta.topic_code.clone(),
+            topic_code: doc.meta.topic_code,
             date: doc.meta.date.or(doc.meta.inspection.end),
             area: doc.meta.area.clone(),
             authorities: doc.meta.authorities.clone(),

@@ -146,7 +146,7 @@ impl SummaryAcc {
                     date: doc.meta.date,
                     inspection_end: doc.meta.inspection.end,
                     inspection_type: doc.meta.inspection_type,
-                    topic_code: doc.meta.topic_code.clone(),
+                    topic_code: doc.meta.topic_code,
                     words: doc.word_count(),
                 },
                 counts: Vec::new(),

@@ -167,7 +167,7 @@ pub struct DocumentRef {
     /// The type of inspection.
     pub inspection_type: Option<crate::meta::InspectionType>,
     /// The topic code.
-    pub topic_code: Option<String>,
+    pub topic_code: Option<crate::meta::TopicCode>,
     /// Its words.
     pub words: usize,
 }

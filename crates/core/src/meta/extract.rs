@@ -316,11 +316,10 @@ fn what_inspection(input: &Input<'_>, meta: &mut Meta) {
         meta.topic = Some(dive);
     }
     meta.topic_code = match meta.inspection_type {
-        Some(InspectionType::AreaSend | InspectionType::JointLocalAreaSend) => Some("send"),
+        Some(InspectionType::AreaSend | InspectionType::JointLocalAreaSend) => Some(inspection::TopicCode::SEND),
         Some(InspectionType::Ilacs | InspectionType::Sif) => None,
         _ => meta.topic.as_deref().and_then(inspection::topic_code),
-    }
-    .map(str::to_string);
+    };
     meta.judgements = inspection::graded_table(head.lines());
     if meta.inspection_type == Some(InspectionType::AreaSend)
         && let Some(grade) = input

@@ -180,8 +180,67 @@ static TOPIC_PATTERNS: LazyLock<Vec<Regex>> =
     LazyLock::new(|| TOPICS.iter().map(|t| regex(&format!("(?i){}", t.pattern)).expect("topic pattern")).collect());
 
 /// The code of the topic `wording` names.
-pub(crate) fn topic_code(wording: &str) -> Option<&'static str> {
-    TOPIC_PATTERNS.iter().zip(TOPICS).find(|(re, _)| re.is_match(wording)).map(|(_, t)| t.code)
+pub(crate) fn topic_code(wording: &str) -> Option<TopicCode> {
+    TOPIC_PATTERNS.iter().zip(TOPICS).find(|(re, _)| re.is_match(wording)).map(|(_, t)| TopicCode(t.code))
+}
+
+/// A topic's code, one of the documented list [`TOPICS`] (`domestic-abuse`, `send`, …). It is
+/// written as the code; reading one not in the list is an error. It holds no text of its own,
+/// so a record of thousands of documents does not hold thousands of copies of a few codes.
+///
+/// ```
+/// use letters_core::meta::TopicCode;
+/// let code = TopicCode::parse("front-door").expect("a listed code");
+/// assert_eq!(code.as_str(), "front-door");
+/// assert!(code.topic().label.starts_with("initial need and risk at the front door"));
+/// assert!(TopicCode::parse("front door").is_none());
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct TopicCode(&'static str);
+
+impl TopicCode {
+    /// Area SEND, the topic of every area SEND inspection.
+    pub(crate) const SEND: TopicCode = TopicCode("send");
+
+    /// The code of the listed topic `code` names, if it is one.
+    pub fn parse(code: &str) -> Option<TopicCode> {
+        TOPICS.iter().find(|t| t.code == code).map(|t| TopicCode(t.code))
+    }
+
+    /// The code as written (`domestic-abuse`).
+    pub fn as_str(self) -> &'static str {
+        self.0
+    }
+
+    /// The topic of the list this is the code of.
+    pub fn topic(self) -> &'static Topic {
+        TOPICS.iter().find(|t| t.code == self.0).expect("a TopicCode is made from the list")
+    }
+}
+
+impl std::fmt::Display for TopicCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.0)
+    }
+}
+
+impl std::fmt::Debug for TopicCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.0, f)
+    }
+}
+
+impl Serialize for TopicCode {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for TopicCode {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let code = std::borrow::Cow::<'de, str>::deserialize(d)?;
+        TopicCode::parse(&code).ok_or_else(|| serde::de::Error::custom(format!("unknown topic code '{code}'")))
+    }
 }
 
 /// A JTAI's deep dive, which older letters state apart from their generic title ("…included a
@@ -348,13 +407,26 @@ mod tests {
             ),
         ];
         for (wording, want) in cases {
-            assert_eq!(topic_code(wording), Some(want), "{wording}");
+            assert_eq!(topic_code(wording).map(TopicCode::as_str), Some(want), "{wording}");
         }
         assert_eq!(
             deep_dive("This inspection included a ‘deep dive’ focus on the response to children living with domestic abuse. Next.")
                 .as_deref(),
             Some("children living with domestic abuse")
         );
+    }
+
+    #[test]
+    fn topic_codes_read_and_write_as_their_code() {
+        for t in TOPICS {
+            let code = TopicCode::parse(t.code).expect("listed");
+            assert_eq!(serde_json::to_string(&code).unwrap(), format!("\"{}\"", t.code));
+            assert_eq!(serde_json::from_str::<TopicCode>(&format!("\"{}\"", t.code)).unwrap(), code);
+            assert_eq!(code.topic().label, t.label);
+        }
+        assert_eq!(TopicCode::SEND.topic().code, "send");
+        let err = serde_json::from_str::<TopicCode>("\"front door\"").unwrap_err().to_string();
+        assert!(err.starts_with("unknown topic code 'front door'"), "{err}");
     }
 
     #[test]

@@ -15,7 +15,7 @@ mod select;
 pub(crate) mod warnings;
 
 pub use gazetteer::{Authority, all_authorities, find_authority};
-pub use inspection::{Grade, InspectionType, Judgement, TOPICS, Topic};
+pub use inspection::{Grade, InspectionType, Judgement, TOPICS, Topic, TopicCode};
 pub use model::{Date, DocKind, Inspectorate, Meta, Period, Person};
 pub use select::Selection;
 

@@ -196,7 +196,7 @@ pub struct Meta {
     /// The topic as a short code from the documented list (`domestic-abuse`, `front-door`,
     /// `care-leavers`, …; see `letters_core::meta::TOPICS`).
     #[serde(default)]
-    pub topic_code: Option<String>,
+    pub topic_code: Option<super::TopicCode>,
     /// The judgements the document states: ILACS grades per judgement area, the area SEND
     /// inspection outcome.
     #[serde(default)]

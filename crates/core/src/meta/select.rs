@@ -2,7 +2,7 @@
 //! inspection), topic, date, area and region.
 
 use super::gazetteer::find_authority;
-use super::inspection::InspectionType;
+use super::inspection::{InspectionType, TopicCode};
 use super::model::{Date, DocKind, Meta};
 
 /// Which documents to keep. Each filter given must hold (several values of one filter: any of
@@ -20,7 +20,7 @@ use super::model::{Date, DocKind, Meta};
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Selection {
     kinds: Vec<String>,
-    topics: Vec<String>,
+    topics: Vec<TopicCode>,
     from: Option<Date>,
     to: Option<Date>,
     areas: Vec<String>,
@@ -50,11 +50,11 @@ impl Selection {
     /// # Errors
     /// When the code is not one of the list.
     pub fn topic(&mut self, code: &str) -> Result<&mut Self, String> {
-        if !super::TOPICS.iter().any(|t| t.code == code) {
+        let Some(topic) = TopicCode::parse(code) else {
             let all: Vec<&str> = super::TOPICS.iter().map(|t| t.code).collect();
             return Err(format!("unknown topic '{code}' (one of {})", all.join(", ")));
-        }
-        self.topics.push(code.to_string());
+        };
+        self.topics.push(topic);
         Ok(self)
     }
 
@@ -112,7 +112,7 @@ impl Selection {
         }
         let date = meta.date.or(meta.inspection.end);
         any(&self.kinds, [Some(kind.as_str()), meta.inspection_type.map(|t| t.as_str())].into_iter().flatten())
-            && any(&self.topics, meta.topic_code.as_deref().into_iter())
+            && (self.topics.is_empty() || meta.topic_code.is_some_and(|t| self.topics.contains(&t)))
             && any(&self.areas, meta.authorities.iter().map(|a| a.code.as_str()))
             && any(&self.regions, meta.authorities.iter().map(|a| a.region.as_str()))
             && self.from.is_none_or(|f| date.is_some_and(|d| d >= f))
