@@ -5,6 +5,7 @@
 //! Documents are added one at a time ([`Comparer::add`]) and only counts and a few evidence
 //! findings per cell are kept, so memory does not grow with the text of the corpus.
 
+mod draft;
 mod model;
 mod views;
 
@@ -17,6 +18,7 @@ pub use model::{
     ThemeRow,
 };
 
+use self::draft::{Draft, Words};
 use crate::document::Document;
 use crate::meta::DocKind;
 use crate::structure::SectionKind;
@@ -115,14 +117,16 @@ pub struct DocSummary {
     /// Per theme index with anything counted: listed items and mentions.
     counts: Vec<(u32, Listed, Mentions)>,
     /// Evidence candidates: (theme, rank, sequence in the document, finding).
-    evidence: Vec<(u32, u8, u32, CellEvidence)>,
+    evidence: Vec<(u32, u8, u32, Draft)>,
+    /// The candidates' words.
+    words: Words,
 }
 
 /// Builds a [`DocSummary`] finding by finding.
 struct SummaryAcc {
     limit: usize,
     counts: Vec<(Listed, Mentions)>,
-    evidence: Vec<Vec<(u8, u32, CellEvidence)>>,
+    evidence: Vec<Vec<(u8, u32, Draft)>>,
     kind: DocKind,
     seq: u32,
     summary: DocSummary,
@@ -151,11 +155,13 @@ impl SummaryAcc {
                 },
                 counts: Vec::new(),
                 evidence: Vec::new(),
+                words: Words::default(),
             },
         }
     }
 
-    /// Counts one finding; `make` builds its evidence only if it is kept.
+    /// Counts one finding; `make` drafts its evidence for a theme (its words kept in the
+    /// summary's words) only if it is kept.
     fn unit(
         &mut self,
         section: SectionKind,
@@ -163,7 +169,7 @@ impl SummaryAcc {
         polarity: Polarity,
         themes: &[u32],
         against: &[u32],
-        mut make: impl FnMut(u32) -> CellEvidence,
+        mut make: impl FnMut(u32, &mut Words) -> Draft,
     ) {
         let listed = ListSide::of(section).filter(|_| unit == Unit::Item);
         if listed.is_none() && !counts_mentions(self.kind, section) {
@@ -184,7 +190,7 @@ impl SummaryAcc {
                 continue;
             }
             let pos = kept.partition_point(|k| (k.0, k.1) <= (rank, self.seq));
-            kept.insert(pos, (rank, self.seq, make(t)));
+            kept.insert(pos, (rank, self.seq, make(t, &mut self.summary.words)));
             kept.truncate(self.limit);
         }
     }
@@ -270,19 +276,16 @@ impl Comparer {
         for f in findings {
             let themes: Vec<u32> = f.themes.iter().filter_map(|t| index.get(t.as_str()).copied()).collect();
             let against: Vec<u32> = f.against_list.iter().filter_map(|t| index.get(t.as_str()).copied()).collect();
-            acc.unit(f.section, f.unit, f.polarity, &themes, &against, |t| CellEvidence {
-                path: path.to_string(),
+            let mut text = None;
+            acc.unit(f.section, f.unit, f.polarity, &themes, &against, |t, words| Draft {
                 section: f.section,
                 unit: f.unit,
                 polarity: f.polarity,
-                text: f.text.clone(),
                 span: f.span,
-                matched: f
-                    .evidence
-                    .iter()
-                    .filter(|e| e.theme == self.themes[t as usize].0)
-                    .map(|e| e.text.clone())
-                    .collect(),
+                text: text.get_or_insert_with(|| words.push(&f.text)).clone(),
+                matched: words.push_matched(
+                    f.evidence.iter().filter(|e| e.theme == self.themes[t as usize].0).map(|e| e.text.as_str()),
+                ),
             });
         }
         let summary = acc.finish();
@@ -299,19 +302,15 @@ impl Comparer {
             themes.extend(u.themes.iter().map(|h| h.entry));
             themes.sort_unstable();
             themes.dedup();
-            acc.unit(u.section, u.unit, u.polarity, &themes, u.against, |t| CellEvidence {
-                path: path.to_string(),
+            let mut text = None;
+            acc.unit(u.section, u.unit, u.polarity, &themes, u.against, |t, words| Draft {
                 section: u.section,
                 unit: u.unit,
                 polarity: u.polarity,
-                text: u.text().to_string(),
                 span: u.span_of(u.start, u.end),
-                matched: u
-                    .themes
-                    .iter()
-                    .filter(|h| h.entry == t)
-                    .map(|h| u.block.text[h.start..h.end].to_string())
-                    .collect(),
+                text: text.get_or_insert_with(|| words.push(u.text())).clone(),
+                matched: words
+                    .push_matched(u.themes.iter().filter(|h| h.entry == t).map(|h| &u.block.text[h.start..h.end])),
             });
         });
         acc.finish()
@@ -332,7 +331,6 @@ impl Comparer {
         });
         g.inspected |= s.inspected;
         g.words += s.document.words;
-        g.documents.push(s.document);
         for (t, listed, mentions) in s.counts {
             let c = &mut g.cells[t as usize];
             c.listed.strength += listed.strength;
@@ -352,10 +350,11 @@ impl Comparer {
                 continue;
             }
             ranks.insert(pos, key);
-            cell.evidence.insert(pos, ev);
+            cell.evidence.insert(pos, s.words.evidence(&ev, &s.document.path));
             ranks.truncate(limit);
             cell.evidence.truncate(limit);
         }
+        g.documents.push(s.document);
     }
 
     /// The comparison of everything added.
