@@ -220,13 +220,21 @@ pub(crate) fn judge(text: &str, hits: &[(usize, usize, u32)], buffers: &mut Buff
         // Most sentences say nothing evaluative: no clauses to find, nothing to score.
         return Verdict { polarity: Polarity::Neutral, cues: Vec::new() };
     }
-    let Buffers { hits: cue_hits, lower } = buffers;
+    let Buffers { hits: cue_hits, lower, marked, bounds, scores, dangling } = buffers;
     cue_hits.clear();
     cue_hits.extend(hits.iter().map(|&(start, end, k)| CueHit { start, end, kind: KINDS[k as usize] }));
     lower.clear();
     lower.push_str(text);
     lower.make_ascii_lowercase();
-    let mut scorer = Scorer::new(text, lower, clauses(text, lower, cue_hits));
+    let opening_concession = clauses(text, lower, cue_hits, marked);
+    bounds.clear();
+    bounds.extend(marked.iter().map(|m| m.0));
+    let score = |concession| ClauseScore { score: 0.0, pos_seen: false, neg_seen: false, concession };
+    scores.clear();
+    scores.push(score(opening_concession));
+    scores.extend(marked.iter().map(|m| score(m.1)));
+    dangling.clear();
+    let mut scorer = Scorer::new(text, lower, bounds, scores, dangling);
     for h in cue_hits.iter() {
         match h.kind {
             Cue::Negator => scorer.negator(h),
@@ -242,20 +250,20 @@ pub(crate) fn judge(text: &str, hits: &[(usize, usize, u32)], buffers: &mut Buff
 pub(crate) struct Buffers {
     hits: Vec<CueHit>,
     lower: String,
-}
-
-/// The clauses of a sentence: where each starts (after the first) and whether each is a
-/// concession.
-struct Clauses {
+    /// Where each clause after the first starts, and whether it is a concession.
+    marked: Vec<(usize, bool)>,
     bounds: Vec<usize>,
-    concession: Vec<bool>,
+    scores: Vec<ClauseScore>,
+    dangling: Vec<Negator>,
 }
 
 /// Where clauses start: after the comma that ends an opening subordinate clause ("Although …,"),
 /// and at a contrast word later in the sentence ("…, but …", "…, while …"); an opening
-/// concessive clause, and one a concessive word starts later on, are concessions.
-fn clauses(text: &str, lower: &str, hits: &[CueHit]) -> Clauses {
-    let mut marked: Vec<(usize, bool)> = Vec::new();
+/// concessive clause, and one a concessive word starts later on, are concessions. `marked`
+/// gets where each clause after the first starts and whether it is a concession, in order;
+/// returns whether the first clause is one.
+fn clauses(text: &str, lower: &str, hits: &[CueHit], marked: &mut Vec<(usize, bool)>) -> bool {
+    marked.clear();
     let mut opening_concession = false;
     for h in hits.iter().filter(|h| h.kind == Cue::Contrast) {
         let word = &lower[h.start..h.end];
@@ -291,9 +299,7 @@ fn clauses(text: &str, lower: &str, hits: &[CueHit]) -> Clauses {
     }
     marked.sort_unstable();
     marked.dedup_by_key(|m| m.0);
-    let mut concession = vec![opening_concession];
-    concession.extend(marked.iter().map(|m| m.1));
-    Clauses { bounds: marked.into_iter().map(|m| m.0).collect(), concession }
+    opening_concession
 }
 
 /// A negator waiting for the cue it flips: its word index, start and clause, and whether it
@@ -322,15 +328,15 @@ struct Scorer<'t> {
     /// The last offset asked about and how many spaces stand before it (word `i` starts after
     /// the `i`-th): cues come in order, so each space is counted about once.
     counted: Cell<(usize, usize)>,
-    bounds: Vec<usize>,
+    bounds: &'t [usize],
     /// Each clause's score so far.
-    clauses: Vec<ClauseScore>,
+    clauses: &'t mut [ClauseScore],
     /// Byte ranges of the words that decided the verdict.
     cues: Vec<(usize, usize)>,
     /// The last negator, until a cue takes it.
     negator: Option<Negator>,
     /// Negators no cue took.
-    dangling: Vec<Negator>,
+    dangling: &'t mut Vec<Negator>,
     /// The clause an obligation cue opened.
     obliged: Option<usize>,
     /// The last negation — a negator and the cue it flipped, or a negative cue that is itself a
@@ -340,20 +346,24 @@ struct Scorer<'t> {
 }
 
 impl<'t> Scorer<'t> {
-    fn new(text: &'t str, lower: &'t str, clauses: Clauses) -> Scorer<'t> {
+    /// A scorer of the clauses starting at `bounds` (after the first), scored in `clauses`
+    /// (one more than `bounds`), keeping negators no cue takes in `dangling` (empty).
+    fn new(
+        text: &'t str,
+        lower: &'t str,
+        bounds: &'t [usize],
+        clauses: &'t mut [ClauseScore],
+        dangling: &'t mut Vec<Negator>,
+    ) -> Scorer<'t> {
         Scorer {
             text,
             lower,
             counted: Cell::new((0, 0)),
-            bounds: clauses.bounds,
-            clauses: clauses
-                .concession
-                .into_iter()
-                .map(|concession| ClauseScore { score: 0.0, pos_seen: false, neg_seen: false, concession })
-                .collect(),
+            bounds,
+            clauses,
             cues: Vec::new(),
             negator: None,
-            dangling: Vec::new(),
+            dangling,
             obliged: None,
             denied: None,
         }
@@ -454,7 +464,8 @@ impl<'t> Scorer<'t> {
         if let Some(n) = self.negator.take().filter(|n| n.alone) {
             self.dangling.push(n);
         }
-        for n in std::mem::take(&mut self.dangling) {
+        for i in 0..self.dangling.len() {
+            let n = self.dangling[i];
             self.add(n.clause, weight::DANGLING_NEGATOR);
             let text = self.text;
             let end =

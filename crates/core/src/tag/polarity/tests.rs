@@ -130,11 +130,19 @@ fn scorer_table() {
         ("Schools =as_well_as police attend.", Neutral, &[]),
     ];
     let mut failures = Vec::new();
-    for (s, want, cues) in cases {
+    // Buffers reused from one sentence to the next (as the tagger does), in both orders, give
+    // what fresh ones give.
+    let mut shared = Buffers::default();
+    for (s, want, cues) in cases.iter().chain(cases.iter().rev()) {
         let (got, got_cues) = verdict(s);
         let want_cues: Vec<String> = cues.iter().map(|c| c.to_string()).collect();
         if (got, &got_cues) != (*want, &want_cues) {
             failures.push(format!("{s}: want {want:?} {want_cues:?}, got {got:?} {got_cues:?}"));
+        }
+        let (text, hits) = marked(s);
+        let reused = judge(&text, &hits, &mut shared);
+        if reused != judge(&text, &hits, &mut Buffers::default()) {
+            failures.push(format!("{s}: reused buffers give {reused:?}"));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
@@ -146,7 +154,9 @@ fn scorer_table() {
 fn word_indices_forward_and_back() {
     let text = "never cleared and never cleared again";
     let lower = text.to_string();
-    let s = Scorer::new(text, &lower, Clauses { bounds: Vec::new(), concession: vec![false] });
+    let mut scores = [ClauseScore { score: 0.0, pos_seen: false, neg_seen: false, concession: false }];
+    let mut dangling = Vec::new();
+    let s = Scorer::new(text, &lower, &[], &mut scores, &mut dangling);
     for offset in [0, 6, 13, 6, 14, 24, 18, 37, 0, 31] {
         let want = text[..offset].matches(' ').count();
         assert_eq!(s.word_at(offset), want, "offset {offset}");

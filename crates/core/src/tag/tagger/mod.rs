@@ -92,11 +92,11 @@ impl Hit {
     }
 }
 
-/// What tagging finds in one unit: its theme and agency matches and its polarity verdict.
-struct UnitTags {
+/// The theme and agency matches of one unit (buffers reused from one unit to the next).
+#[derive(Default)]
+struct Matches {
     themes: Vec<Hit>,
     agencies: Vec<Hit>,
-    verdict: Verdict,
 }
 
 /// A finding as the tagger sees it, borrowing from the document: indices, not ids.
@@ -194,22 +194,19 @@ impl Scanned {
     }
 
     /// The tags of the normalised range `[na, nb)`, whose original text is `text`, standing at
-    /// original offset `base`: matches and cues are byte ranges of `text`.
-    fn unit(&self, na: usize, nb: usize, text: &str, base: usize, s: &mut Scratch) -> UnitTags {
+    /// original offset `base`: its matches go in `m` (emptied first), as byte ranges of `text`,
+    /// and its verdict, whose cues are too, is returned.
+    fn unit(&self, na: usize, nb: usize, text: &str, base: usize, s: &mut Scratch, m: &mut Matches) -> Verdict {
         self.gather(na, nb, s);
-        let mut facet_hits = |facet: u8| -> Vec<Hit> {
+        for (facet, out) in [(THEME, &mut m.themes), (AGENCY, &mut m.agencies)] {
             select(&s.unit, facet, &mut s.selected);
-            s.selected
-                .iter()
-                .map(|h| {
-                    let (start, end) = self.local(h, base);
-                    Hit { entry: h.target.index, start, end }
-                })
-                .collect()
-        };
-        let themes = facet_hits(THEME);
-        let agencies = facet_hits(AGENCY);
-        UnitTags { themes, agencies, verdict: self.judge_gathered(text, base, s) }
+            out.clear();
+            out.extend(s.selected.iter().map(|h| {
+                let (start, end) = self.local(h, base);
+                Hit { entry: h.target.index, start, end }
+            }));
+        }
+        self.judge_gathered(text, base, s)
     }
 
     /// The polarity verdict alone of the normalised range `[na, nb)` (original `text` at
@@ -241,15 +238,16 @@ impl Tagger {
     /// Tags a piece of text: themes, agencies, and polarity from its own cues.
     pub fn tag(&self, text: &str) -> Tags {
         let scanned = self.scan(Normalised::new(text));
-        let u = scanned.unit(0, scanned.norm.text.len(), text, 0, &mut Scratch::default());
+        let mut u = Matches::default();
+        let verdict = scanned.unit(0, scanned.norm.text.len(), text, 0, &mut Scratch::default(), &mut u);
         let to_matches = |v: &[Hit], entries: &[Entry]| -> Vec<Match> {
             v.iter().map(|h| Match { id: entries[h.entry as usize].id.clone(), start: h.start, end: h.end }).collect()
         };
         Tags {
             themes: ids(u.themes.iter().map(|h| h.entry), &self.taxonomy.themes),
             agencies: ids(u.agencies.iter().map(|h| h.entry), &self.taxonomy.agencies),
-            polarity: u.verdict.polarity,
-            cues: u.verdict.cues.iter().map(|&(a, b)| text[a..b].to_string()).collect(),
+            polarity: verdict.polarity,
+            cues: verdict.cues.iter().map(|&(a, b)| text[a..b].to_string()).collect(),
             theme_matches: to_matches(&u.themes, &self.taxonomy.themes),
             agency_matches: to_matches(&u.agencies, &self.taxonomy.agencies),
         }
@@ -397,21 +395,26 @@ impl Tagger {
     pub(crate) fn visit_document(&self, doc: &Document, mut visit: impl FnMut(&UnitView<'_>)) {
         let (blocks, scanned) = self.scan_document(doc);
         let mut s = Scratch::default();
+        let mut m = Matches::default();
         for (section, block, base) in blocks {
             let mut emit = |unit: Unit, start: usize, end: usize, s: &mut Scratch| {
                 let na = scanned.norm.position(base + start as u32);
                 let nb = scanned.norm.position(base + end as u32);
-                let tags = scanned.unit(na, nb, &block.text[start..end], base as usize + start, s);
-                let themes: Vec<Hit> = tags.themes.into_iter().map(|h| h.shifted(start)).collect();
-                let agencies: Vec<Hit> = tags.agencies.into_iter().map(|h| h.shifted(start)).collect();
+                let text = &block.text[start..end];
+                let verdict = scanned.unit(na, nb, text, base as usize + start, s, &mut m);
+                for h in m.themes.iter_mut().chain(m.agencies.iter_mut()) {
+                    *h = h.shifted(start);
+                }
                 let listed = ListSide::of(section.kind).filter(|_| unit == Unit::Item);
                 let (polarity, against, cues) = match listed {
-                    Some(side) => read_against(side, block, base, &themes, &scanned, s),
-                    None => (
-                        tags.verdict.polarity,
-                        Vec::new(),
-                        tags.verdict.cues.iter().map(|&(a, b)| (a + start, b + start)).collect(),
-                    ),
+                    Some(side) => read_against(side, block, base, &m.themes, &scanned, s),
+                    None => {
+                        let mut cues = verdict.cues;
+                        for c in &mut cues {
+                            *c = (c.0 + start, c.1 + start);
+                        }
+                        (verdict.polarity, Vec::new(), cues)
+                    }
                 };
                 let mut view = UnitView {
                     section: section.kind,
@@ -420,8 +423,8 @@ impl Tagger {
                     block,
                     start,
                     end,
-                    themes: &themes,
-                    agencies: &agencies,
+                    themes: &m.themes,
+                    agencies: &m.agencies,
                     polarity,
                     cues: &[],
                     against: &against,
