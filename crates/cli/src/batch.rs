@@ -74,8 +74,9 @@ fn split_stream(
 }
 
 /// Runs `work` on every document on `pool`, and hands each result to `emit` in input order.
-/// Failures are reported to `report` (in order) and returned. Each input is let go of once its
-/// chunk is done, so a long listing does not stay in memory to the end.
+/// Failures are reported to `report` (in order) and returned. Each input's path is let go of
+/// once its chunk is done, so a long listing's paths do not stay in memory to the end (the
+/// listing's own vector, a few words per input, does).
 pub fn run<T, W, E>(
     inputs: Vec<Input>,
     pool: &rayon::ThreadPool,

@@ -135,6 +135,35 @@ fn two_spellings_one_group() {
     assert_eq!(groups, [("Sutton", Some("E09000029"), 2)]);
 }
 
+/// The two ways of adding a document — its findings (`Comparer::add`), or a summary a worker
+/// made (`Comparer::summarise`, then `add_summary`) — give the same comparison of the published
+/// documents, evidence and the words that tagged it included.
+#[test]
+fn adding_findings_or_summaries_compares_alike() {
+    let tagger = Tagger::new();
+    let mut builder = CompareBuilder::new();
+    builder.evidence_per_cell(5);
+    let (mut by_findings, mut by_summaries) = (builder.build(tagger.taxonomy()), builder.build(tagger.taxonomy()));
+    let mut names: Vec<String> = std::fs::read_dir(published_dir())
+        .unwrap()
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.ends_with(".txt"))
+        .collect();
+    names.sort();
+    for name in &names {
+        let doc = read(name);
+        by_findings.add(name, &doc, &tagger.tag_document(&doc));
+        by_summaries.add_summary(by_summaries.summarise(name, &doc, &tagger));
+    }
+    let (a, b) = (by_findings.finish(), by_summaries.finish());
+    assert_eq!(a, b);
+    let evidence: Vec<_> = a.themes.iter().flat_map(|t| t.cells.values()).flat_map(|c| &c.evidence).collect();
+    assert!(evidence.len() > 1000, "{}", evidence.len());
+    for e in evidence {
+        assert!(!e.matched.is_empty() && e.matched.iter().all(|m| e.text.contains(m.as_str())), "{e:?}");
+    }
+}
+
 /// The authority that existed at the document's date: Northamptonshire before its division in
 /// 2021, North Northamptonshire after.
 #[test]

@@ -88,7 +88,7 @@ impl Source {
             regions.join("; "),
             self.kind.to_string(),
             m.inspection_type.map(|t| t.as_str().to_string()).unwrap_or_default(),
-            m.topic_code.map(|c| c.as_str().to_string()).unwrap_or_default(),
+            m.topic_code.map_or("", |c| c.as_str()).to_string(),
             date(m.date),
             date(m.inspection.start),
             date(m.inspection.end),

@@ -163,7 +163,7 @@ fn table(out: &mut dyn Write, path: &str, doc: &Document, style: Style) -> anyho
     if let Some(t) = m.inspection_type {
         about.push(t.as_str().to_string());
     }
-    if let Some(t) = &m.topic_code {
+    if let Some(t) = m.topic_code {
         about.push(format!("topic {t}"));
     }
     if m.inspection.end.is_some() {

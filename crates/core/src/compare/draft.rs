@@ -1,5 +1,6 @@
 //! Evidence a worker keeps for a document before the comparer knows whether a cell will use
-//! it. Its words go into one buffer per document, so a finding that is not kept costs no
+//! it. Its words go into one buffer per document (words drafted and then pushed out by a better
+//! finding of the same document stay there until the summary is added), so a finding costs no
 //! allocation of its own, and adding a summary frees a few buffers rather than every finding's
 //! strings (freeing on another thread than the one that allocated is the slow case of malloc).
 

@@ -116,7 +116,7 @@ pub struct DocSummary {
     document: DocumentRef,
     /// Per theme index with anything counted: listed items and mentions.
     counts: Vec<(u32, Listed, Mentions)>,
-    /// Evidence candidates: (theme, rank, sequence in the document, finding).
+    /// Evidence candidates: (theme, rank, sequence in the document, the finding's draft).
     evidence: Vec<(u32, u8, u32, Draft)>,
     /// The candidates' words.
     words: Words,

@@ -181,12 +181,13 @@ static TOPIC_PATTERNS: LazyLock<Vec<Regex>> =
 
 /// The code of the topic `wording` names.
 pub(crate) fn topic_code(wording: &str) -> Option<TopicCode> {
-    TOPIC_PATTERNS.iter().zip(TOPICS).find(|(re, _)| re.is_match(wording)).map(|(_, t)| TopicCode(t.code))
+    TOPIC_PATTERNS.iter().zip(TOPICS).find(|(re, _)| re.is_match(wording)).map(|(_, t)| TopicCode(t))
 }
 
 /// A topic's code, one of the documented list [`TOPICS`] (`domestic-abuse`, `send`, …). It is
-/// written as the code; reading one not in the list is an error. It holds no text of its own,
-/// so a record of thousands of documents does not hold thousands of copies of a few codes.
+/// written as the code; reading one not in the list is an error (the codes of older versions
+/// are still in the list). It holds no text of its own, so a record of thousands of documents
+/// does not hold thousands of copies of a few codes.
 ///
 /// ```
 /// use letters_core::meta::TopicCode;
@@ -195,51 +196,109 @@ pub(crate) fn topic_code(wording: &str) -> Option<TopicCode> {
 /// assert!(code.topic().label.starts_with("initial need and risk at the front door"));
 /// assert!(TopicCode::parse("front door").is_none());
 /// ```
-#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct TopicCode(&'static str);
+#[derive(Clone, Copy)]
+pub struct TopicCode(&'static Topic);
+
+/// The index in [`TOPICS`] of the topic whose code is `code`; evaluated in a constant, a code
+/// not in the list does not compile.
+const fn listed(code: &str) -> usize {
+    let mut i = 0;
+    while i < TOPICS.len() {
+        let (a, b) = (TOPICS[i].code.as_bytes(), code.as_bytes());
+        if a.len() == b.len() {
+            let mut j = 0;
+            while j < a.len() && a[j] == b[j] {
+                j += 1;
+            }
+            if j == a.len() {
+                return i;
+            }
+        }
+        i += 1;
+    }
+    panic!("not a listed topic code")
+}
 
 impl TopicCode {
     /// Area SEND, the topic of every area SEND inspection.
-    pub(crate) const SEND: TopicCode = TopicCode("send");
+    pub(crate) const SEND: TopicCode = TopicCode(&TOPICS[listed("send")]);
 
     /// The code of the listed topic `code` names, if it is one.
     pub fn parse(code: &str) -> Option<TopicCode> {
-        TOPICS.iter().find(|t| t.code == code).map(|t| TopicCode(t.code))
+        TOPICS.iter().find(|t| t.code == code).map(TopicCode)
     }
 
     /// The code as written (`domestic-abuse`).
     pub fn as_str(self) -> &'static str {
-        self.0
+        self.0.code
     }
 
     /// The topic of the list this is the code of.
     pub fn topic(self) -> &'static Topic {
-        TOPICS.iter().find(|t| t.code == self.0).expect("a TopicCode is made from the list")
+        self.0
+    }
+}
+
+impl PartialEq for TopicCode {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for TopicCode {}
+
+impl std::hash::Hash for TopicCode {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        self.as_str().hash(h);
+    }
+}
+
+impl PartialOrd for TopicCode {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+/// By code, as the strings they replaced were ordered.
+impl Ord for TopicCode {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
     }
 }
 
 impl std::fmt::Display for TopicCode {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.0)
+        f.write_str(self.as_str())
     }
 }
 
 impl std::fmt::Debug for TopicCode {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        std::fmt::Debug::fmt(self.0, f)
+        std::fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl std::str::FromStr for TopicCode {
+    type Err = String;
+
+    /// A listed code; otherwise an error naming the codes there are.
+    fn from_str(code: &str) -> Result<Self, String> {
+        TopicCode::parse(code).ok_or_else(|| {
+            let all: Vec<&str> = TOPICS.iter().map(|t| t.code).collect();
+            format!("unknown topic '{code}' (one of {})", all.join(", "))
+        })
     }
 }
 
 impl Serialize for TopicCode {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.0)
+        s.serialize_str(self.as_str())
     }
 }
 
 impl<'de> Deserialize<'de> for TopicCode {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let code = std::borrow::Cow::<'de, str>::deserialize(d)?;
-        TopicCode::parse(&code).ok_or_else(|| serde::de::Error::custom(format!("unknown topic code '{code}'")))
+        String::deserialize(d)?.parse().map_err(serde::de::Error::custom)
     }
 }
 
@@ -426,7 +485,7 @@ mod tests {
         }
         assert_eq!(TopicCode::SEND.topic().code, "send");
         let err = serde_json::from_str::<TopicCode>("\"front door\"").unwrap_err().to_string();
-        assert!(err.starts_with("unknown topic code 'front door'"), "{err}");
+        assert!(err.starts_with("unknown topic 'front door' (one of csa-family, "), "{err}");
     }
 
     #[test]

@@ -50,11 +50,7 @@ impl Selection {
     /// # Errors
     /// When the code is not one of the list.
     pub fn topic(&mut self, code: &str) -> Result<&mut Self, String> {
-        let Some(topic) = TopicCode::parse(code) else {
-            let all: Vec<&str> = super::TOPICS.iter().map(|t| t.code).collect();
-            return Err(format!("unknown topic '{code}' (one of {})", all.join(", ")));
-        };
-        self.topics.push(topic);
+        self.topics.push(code.parse::<TopicCode>()?);
         Ok(self)
     }
 

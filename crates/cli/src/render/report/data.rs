@@ -144,7 +144,7 @@ fn doc(r: &DocRecord, m: &DocMeta) -> Doc {
         region: r.region().unwrap_or_default(),
         kind: r.kind.as_str(),
         r#type: r.inspection_type.map_or(r.kind.as_str(), |t| t.as_str()),
-        topic: r.topic_code.map(|c| c.as_str().to_string()).unwrap_or_default(),
+        topic: r.topic_code.map_or("", |c| c.as_str()).to_string(),
         date: r.date.map(|d| d.to_string()).unwrap_or_default(),
         title: m.title.clone().unwrap_or_default(),
         start: m.start.clone().unwrap_or_default(),

@@ -355,6 +355,7 @@ impl<'t> Scorer<'t> {
         clauses: &'t mut [ClauseScore],
         dangling: &'t mut Vec<Negator>,
     ) -> Scorer<'t> {
+        debug_assert_eq!(clauses.len(), bounds.len() + 1, "a score for every clause");
         Scorer {
             text,
             lower,
