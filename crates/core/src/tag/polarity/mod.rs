@@ -220,21 +220,19 @@ pub(crate) fn judge(text: &str, hits: &[(usize, usize, u32)], buffers: &mut Buff
         // Most sentences say nothing evaluative: no clauses to find, nothing to score.
         return Verdict { polarity: Polarity::Neutral, cues: Vec::new() };
     }
-    let Buffers { hits: cue_hits, lower, marked, bounds, scores, dangling } = buffers;
+    let Buffers { hits: cue_hits, lower, marked, scores, dangling } = buffers;
     cue_hits.clear();
     cue_hits.extend(hits.iter().map(|&(start, end, k)| CueHit { start, end, kind: KINDS[k as usize] }));
     lower.clear();
     lower.push_str(text);
     lower.make_ascii_lowercase();
     let opening_concession = clauses(text, lower, cue_hits, marked);
-    bounds.clear();
-    bounds.extend(marked.iter().map(|m| m.0));
     let score = |concession| ClauseScore { score: 0.0, pos_seen: false, neg_seen: false, concession };
     scores.clear();
     scores.push(score(opening_concession));
     scores.extend(marked.iter().map(|m| score(m.1)));
     dangling.clear();
-    let mut scorer = Scorer::new(text, lower, bounds, scores, dangling);
+    let mut scorer = Scorer::new(text, lower, marked, scores, dangling);
     for h in cue_hits.iter() {
         match h.kind {
             Cue::Negator => scorer.negator(h),
@@ -252,7 +250,6 @@ pub(crate) struct Buffers {
     lower: String,
     /// Where each clause after the first starts, and whether it is a concession.
     marked: Vec<(usize, bool)>,
-    bounds: Vec<usize>,
     scores: Vec<ClauseScore>,
     dangling: Vec<Negator>,
 }
@@ -328,7 +325,8 @@ struct Scorer<'t> {
     /// The last offset asked about and how many spaces stand before it (word `i` starts after
     /// the `i`-th): cues come in order, so each space is counted about once.
     counted: Cell<(usize, usize)>,
-    bounds: &'t [usize],
+    /// Where each clause after the first starts (and whether it is a concession).
+    bounds: &'t [(usize, bool)],
     /// Each clause's score so far.
     clauses: &'t mut [ClauseScore],
     /// Byte ranges of the words that decided the verdict.
@@ -351,7 +349,7 @@ impl<'t> Scorer<'t> {
     fn new(
         text: &'t str,
         lower: &'t str,
-        bounds: &'t [usize],
+        bounds: &'t [(usize, bool)],
         clauses: &'t mut [ClauseScore],
         dangling: &'t mut Vec<Negator>,
     ) -> Scorer<'t> {
@@ -387,12 +385,12 @@ impl<'t> Scorer<'t> {
     fn clause_start(&self, i: usize) -> usize {
         match i {
             0 => 0,
-            i => self.bounds.get(i - 1).copied().unwrap_or(self.text.len()),
+            i => self.bounds.get(i - 1).map_or(self.text.len(), |b| b.0),
         }
     }
 
     fn clause_of(&self, offset: usize) -> usize {
-        self.bounds.partition_point(|&b| b <= offset)
+        self.bounds.partition_point(|b| b.0 <= offset)
     }
 
     fn negator(&mut self, h: &CueHit) {
