@@ -134,19 +134,22 @@ Examples:
   letters cooccurrence downloads/ --side strength --format csv")]
     Cooccurrence(CooccurrenceArgs),
 
-    /// Compare the tool's coding with a person's: per theme precision, recall, F1 and Cohen's
-    /// κ, polarity accuracy with a confusion matrix, and every disagreement with the words
-    /// that decided it.
+    /// Compare the tool's coding with a person's (or two people's, with --against): per theme
+    /// precision, recall, F1 and Cohen's κ, polarity accuracy with a confusion matrix, and
+    /// every disagreement with the words that decided it.
     #[command(after_help = "\
 Examples:
   letters eval --gold corpus/published/gold/dev.csv corpus/published/
   letters eval --gold my-coding.csv downloads/ --format md -o agreement.md
   letters eval --gold my-coding.csv downloads/ --units --format csv -o units.csv
+  letters eval --gold corpus/published/gold/dev.csv --against corpus/published/gold/dev-second.csv corpus/published/
 
 The coding is a CSV with a header and one row per unit: path (the document, as given to letters
 or by its file name), unit (its first words, as written), themes (theme ids separated by ;) and
 polarity (strength, improvement, mixed or neutral); optional kind (item or sentence), section,
-and start/end (a byte span instead of the words). Exit 1 when some units were not found.")]
+and start/end (a byte span instead of the words). With --against, units of the two codings found
+at the same place are compared, and units only one coding has are named. Exit 1 when some units
+were not found.")]
     Eval(EvalArgs),
 
     /// Export the tool's coding as a REFI-QDA project (.qdpx) for NVivo, ATLAS.ti, MAXQDA and
@@ -269,6 +272,12 @@ pub struct EvalArgs {
     /// from NVivo, ATLAS.ti, MAXQDA or QualCoder.
     #[arg(long, value_name = "CODING")]
     pub gold: PathBuf,
+
+    /// Compare a second person's coding of the same units (CSV or REFI-QDA) with the first,
+    /// instead of the tool's: the agreement between two people, scored the same way, with the
+    /// second coding on the tool's side (`tool_themes`, `tool_polarity`).
+    #[arg(long, value_name = "CODING")]
+    pub against: Option<PathBuf>,
 
     /// With `--format csv`: a row per unit (both codings side by side) instead of a row per theme.
     #[arg(long)]

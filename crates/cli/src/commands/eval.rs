@@ -6,7 +6,7 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 use letters_core::TaggerBuilder;
-use letters_core::eval::{Evaluation, GoldUnit, Unmatched, align_document, read_gold};
+use letters_core::eval::{Evaluation, GoldUnit, UnitResult, Unmatched, align_document, pair_codings, read_gold};
 
 use super::{load_taxonomy, open_output, prepare};
 use crate::args::EvalArgs;
@@ -53,10 +53,62 @@ fn read_coding(path: &Path, taxonomy: &letters_core::Taxonomy) -> Result<(Vec<Go
     Ok((read_gold(&text, &source, taxonomy)?, None))
 }
 
+/// A document's coded units, their spans kept only where they hold: a project's spans hold only
+/// in the text they were made in, so where that differs from what letters reads (another tool's
+/// PDF extraction) units are found by their words; a project's text leaves out a byte-order
+/// mark (`bom` bytes), so its spans start after it.
+fn placed(units: &[&GoldUnit], digests: Option<&Digests>, digest: &str, bom: usize) -> Vec<GoldUnit> {
+    let bom = if digests.is_some() { bom } else { 0 };
+    units
+        .iter()
+        .map(|&u| {
+            let holds = digests.is_none_or(|d| d.get(&u.path).map(String::as_str) == Some(digest));
+            let span = u.span.filter(|_| holds).map(|s| letters_core::Span::new(s.start + bom, s.end + bom));
+            GoldUnit { span, ..u.clone() }
+        })
+        .collect()
+}
+
+/// A coding's units by the input they are of, and those of documents not among the inputs.
+type ByInput<'g> = (HashMap<String, Vec<&'g GoldUnit>>, Vec<Unmatched>);
+
+fn by_input<'g>(coding: &'g [GoldUnit], input_of: &dyn Fn(&GoldUnit) -> Option<String>) -> ByInput<'g> {
+    let mut units_of: HashMap<String, Vec<&GoldUnit>> = HashMap::new();
+    let mut unmatched = Vec::new();
+    for g in coding {
+        match input_of(g) {
+            Some(i) => units_of.entry(i).or_default().push(g),
+            None => unmatched.push(Unmatched {
+                row: g.row,
+                path: g.path.clone(),
+                opening: g.opening.clone(),
+                reason: "its document is not among the inputs".into(),
+            }),
+        }
+    }
+    (units_of, unmatched)
+}
+
+/// A coded unit the other coding has none at the place of.
+fn lone(u: UnitResult, reason: &str) -> Unmatched {
+    Unmatched { row: u.row, path: u.path, opening: u.opening, reason: reason.into() }
+}
+
+/// Names the units of the coding `source` that were not found, on standard error.
+fn report_unmatched(source: &str, unmatched: &[Unmatched]) {
+    for u in unmatched {
+        #[allow(clippy::print_stderr)]
+        {
+            eprintln!("letters: {source}: row {}: {}: '{}' not found: {}", u.row, u.path, u.opening, u.reason);
+        }
+    }
+}
+
 pub fn run(a: EvalArgs) -> Result<u8> {
     let tagger = TaggerBuilder::new().taxonomy(load_taxonomy(&a.run.taxonomy)?).build()?;
     let source = a.gold.display().to_string();
     let (gold, digests) = read_coding(&a.gold, tagger.taxonomy())?;
+    let second = a.against.as_deref().map(|p| read_coding(p, tagger.taxonomy())).transpose()?;
     let p = prepare(&a.run.input)?;
     // Which input each coded document is: the same path, else the only input of that file name.
     let inputs: Vec<String> = p.inputs.iter().map(|i| tidy(&i.display())).collect();
@@ -74,60 +126,50 @@ pub fn run(a: EvalArgs) -> Result<u8> {
             _ => None,
         }
     };
-    let mut units_of: HashMap<String, Vec<&GoldUnit>> = HashMap::new();
-    let mut unmatched = Vec::new();
-    for g in &gold {
-        match input_of(g) {
-            Some(i) => units_of.entry(i).or_default().push(g),
-            None => unmatched.push(Unmatched {
-                row: g.row,
-                path: g.path.clone(),
-                opening: g.opening.clone(),
-                reason: "its document is not among the inputs".into(),
-            }),
-        }
-    }
+    let (units_of, mut unmatched) = by_input(&gold, &input_of);
+    let (units_of_second, mut unmatched_second) =
+        second.as_ref().map(|(g, _)| by_input(g, &input_of)).unwrap_or_default();
     let mut results = Vec::new();
     let code = p.each_text(
         |_, text, doc| {
-            // A project's text leaves out a byte-order mark: its spans start after it.
             let body = text.strip_prefix('\u{feff}').unwrap_or(&text);
-            let bom = if digests.is_some() { text.len() - body.len() } else { 0 };
+            let bom = text.len() - body.len();
             (tagger.tag_document(&doc), crate::refi::text_digest(&crate::refi::xml_safe(body)), bom)
         },
         |path, (findings, digest, bom)| {
-            if let Some(units) = units_of.get(&tidy(path)) {
-                // A project's spans hold only in the text they were made in: where the project's
-                // text differs from what letters reads (another tool's PDF extraction), units are
-                // found by their words.
-                let spans_hold = |u: &GoldUnit| digests.as_ref().is_none_or(|d| d.get(&u.path) == Some(&digest));
-                let units: Vec<GoldUnit> = units
-                    .iter()
-                    .map(|&u| {
-                        let span = u
-                            .span
-                            .filter(|_| spans_hold(u))
-                            .map(|s| letters_core::Span::new(s.start + bom, s.end + bom));
-                        GoldUnit { span, ..u.clone() }
-                    })
-                    .collect();
-                let units: Vec<&GoldUnit> = units.iter().collect();
-                let (found, missing) = align_document(&tagger, &findings, &units);
-                results.extend(found);
-                unmatched.extend(missing);
+            let path = tidy(path);
+            let found = |units: Option<&Vec<&GoldUnit>>, digests: Option<&Digests>| match units {
+                Some(units) => {
+                    let units = placed(units, digests, &digest, bom);
+                    align_document(&tagger, &findings, &units.iter().collect::<Vec<_>>())
+                }
+                None => (Vec::new(), Vec::new()),
+            };
+            let (first, missing) = found(units_of.get(&path), digests.as_ref());
+            unmatched.extend(missing);
+            match &second {
+                None => results.extend(first),
+                Some((_, second_digests)) => {
+                    let (other, missing) = found(units_of_second.get(&path), second_digests.as_ref());
+                    unmatched_second.extend(missing);
+                    let paired = pair_codings(first, other);
+                    results.extend(paired.units);
+                    let only = |u, which| lone(u, &format!("the {which} coding has no unit at its place"));
+                    unmatched.extend(paired.first_only.into_iter().map(|u| only(u, "second")));
+                    unmatched_second.extend(paired.second_only.into_iter().map(|u| only(u, "first")));
+                }
             }
             Ok(())
         },
     )?;
     let evaluation = Evaluation::new(results, unmatched, tagger.taxonomy());
-    for u in &evaluation.unmatched {
-        #[allow(clippy::print_stderr)]
-        {
-            eprintln!("letters: {source}: row {}: {}: '{}' not found: {}", u.row, u.path, u.opening, u.reason);
-        }
-    }
+    report_unmatched(&source, &evaluation.unmatched);
+    let second_source = a.against.as_ref().map(|p| p.display().to_string());
+    unmatched_second.sort_by_key(|u| u.row);
+    report_unmatched(second_source.as_deref().unwrap_or_default(), &unmatched_second);
     let (mut sink, format, style) = open_output(&a.run.out)?;
-    render::eval::write(&mut sink, &evaluation, Path::new(&source), a.units, format, style)?;
+    let codings = render::eval::Codings { first: Path::new(&source), second: a.against.as_deref() };
+    render::eval::write(&mut sink, &evaluation, codings, a.units, format, style)?;
     sink.finish()?;
-    Ok(if evaluation.unmatched.is_empty() { code } else { INPUT_FAILED })
+    Ok(if evaluation.unmatched.is_empty() && unmatched_second.is_empty() { code } else { INPUT_FAILED })
 }

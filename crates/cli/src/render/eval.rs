@@ -60,11 +60,33 @@ struct Summary<'a> {
     polarity: &'a letters_core::eval::PolarityScore,
 }
 
+/// The codings compared: a person's with the tool's, or (`second`) with another person's.
+#[derive(Debug, Clone, Copy)]
+pub struct Codings<'a> {
+    pub first: &'a Path,
+    pub second: Option<&'a Path>,
+}
+
+impl Codings<'_> {
+    /// What the comparison is of, for a heading.
+    fn title(&self) -> String {
+        match self.second {
+            None => format!("Agreement with {}", self.first.display()),
+            Some(second) => format!("Agreement between {} and {}", self.first.display(), second.display()),
+        }
+    }
+
+    /// The two sides of a confusion matrix.
+    fn sides(&self) -> &'static str {
+        if self.second.is_some() { "first ↓ / second →" } else { "coder ↓ / tool →" }
+    }
+}
+
 /// Writes an evaluation.
 pub fn write(
     out: &mut dyn Write,
     e: &Evaluation,
-    gold: &Path,
+    codings: Codings<'_>,
     units: bool,
     format: Format,
     style: Style,
@@ -94,8 +116,8 @@ pub fn write(
         }
         Format::Csv if units => units_csv(out, e),
         Format::Csv => scores_csv(out, e),
-        Format::Md => markdown(out, e, gold),
-        Format::Table => table(out, e, gold, style),
+        Format::Md => markdown(out, e, codings),
+        Format::Table => table(out, e, codings, style),
     }
 }
 
@@ -137,8 +159,9 @@ fn units_csv(out: &mut dyn Write, e: &Evaluation) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// What the tool said of a unit, and why: its words for each theme in question, its cues.
-fn why(u: &UnitResult) -> Vec<String> {
+/// What the tool (or the second coder) said of a unit, and the tool's why: its words for each
+/// theme in question, its cues.
+fn why(u: &UnitResult, codings: Codings<'_>) -> Vec<String> {
     let mut lines = Vec::new();
     let (missed, extra) = (u.missed(), u.extra());
     if !missed.is_empty() {
@@ -146,31 +169,30 @@ fn why(u: &UnitResult) -> Vec<String> {
     }
     for t in extra {
         let words: Vec<&str> = u.evidence.iter().filter(|e| e.theme == t).map(|e| e.text.as_str()).collect();
-        lines.push(format!("extra: {t} (from “{}”)", words.join("”, “")));
+        match codings.second {
+            Some(_) => lines.push(format!("extra: {t}")),
+            None => lines.push(format!("extra: {t} (from “{}”)", words.join("”, “"))),
+        }
     }
     if let Some(g) = u.gold_polarity.filter(|g| *g != u.tool_polarity) {
-        let cues = if u.cues.is_empty() {
-            "no cue words".to_string()
-        } else {
-            format!("cues “{}”", u.cues.join("”, “"))
-        };
-        lines.push(format!(
-            "polarity: {} for the coder, {} for the tool ({cues})",
-            g.as_str(),
-            u.tool_polarity.as_str()
-        ));
+        let (g, t) = (g.as_str(), u.tool_polarity.as_str());
+        lines.push(match codings.second {
+            Some(_) => format!("polarity: {g} for the first coder, {t} for the second"),
+            None if u.cues.is_empty() => format!("polarity: {g} for the coder, {t} for the tool (no cue words)"),
+            None => format!("polarity: {g} for the coder, {t} for the tool (cues “{}”)", u.cues.join("”, “")),
+        });
     }
     lines
 }
 
-fn table(out: &mut dyn Write, e: &Evaluation, gold: &Path, style: Style) -> anyhow::Result<()> {
+fn table(out: &mut dyn Write, e: &Evaluation, codings: Codings<'_>, style: Style) -> anyhow::Result<()> {
     let docs: std::collections::BTreeSet<&str> = e.units.iter().map(|u| u.path.as_str()).collect();
     heading(
         out,
         style,
         &format!(
-            "Agreement with {}: {} units in {} documents{}",
-            gold.display(),
+            "{}: {} units in {} documents{}",
+            codings.title(),
             e.units.len(),
             docs.len(),
             if e.unmatched.is_empty() { String::new() } else { format!(" ({} not found)", e.unmatched.len()) }
@@ -215,7 +237,7 @@ fn table(out: &mut dyn Write, e: &Evaluation, gold: &Path, style: Style) -> anyh
     {
         writeln!(out, "  {name} {} of {n}", num(acc))?;
     }
-    writeln!(out, "{}", style.dim("  coder ↓ / tool →   strength improvement  mixed neutral"))?;
+    writeln!(out, "{}", style.dim(&format!("  {:<18} strength improvement  mixed neutral", codings.sides())))?;
     for (g, row) in POLARITIES.iter().zip(&p.confusion) {
         writeln!(out, "  {:<17} {:>8} {:>11} {:>6} {:>7}", g.as_str(), row[0], row[1], row[2], row[3])?;
     }
@@ -224,7 +246,7 @@ fn table(out: &mut dyn Write, e: &Evaluation, gold: &Path, style: Style) -> anyh
     heading(out, style, &format!("Disagreements ({} of {} units)", dis.len(), e.units.len()))?;
     for u in dis.iter().take(SHOWN) {
         writeln!(out, "  {} row {}: {}", u.path, u.row, truncate(&u.text, style.width.saturating_sub(20).max(20)))?;
-        for l in why(u) {
+        for l in why(u, codings) {
             for (k, w) in wrap(&l, style.width.saturating_sub(6).max(20)).iter().enumerate() {
                 writeln!(out, "    {}{w}", if k == 0 { "" } else { "  " })?;
             }
@@ -236,8 +258,8 @@ fn table(out: &mut dyn Write, e: &Evaluation, gold: &Path, style: Style) -> anyh
     Ok(())
 }
 
-fn markdown(out: &mut dyn Write, e: &Evaluation, gold: &Path) -> anyhow::Result<()> {
-    writeln!(out, "## Agreement with {}\n", md_escape(&gold.display().to_string()))?;
+fn markdown(out: &mut dyn Write, e: &Evaluation, codings: Codings<'_>) -> anyhow::Result<()> {
+    writeln!(out, "## {}\n", md_escape(&codings.title()))?;
     writeln!(out, "{} units compared; {} not found.\n", e.units.len(), e.unmatched.len())?;
     writeln!(
         out,
@@ -273,14 +295,18 @@ fn markdown(out: &mut dyn Write, e: &Evaluation, gold: &Path) -> anyhow::Result<
         num(p.evaluative_sentences.1),
         p.evaluative_sentences.0
     )?;
-    writeln!(out, "| coder ↓ / tool → | strength | improvement | mixed | neutral |\n| --- | --: | --: | --: | --: |")?;
+    writeln!(
+        out,
+        "| {} | strength | improvement | mixed | neutral |\n| --- | --: | --: | --: | --: |",
+        codings.sides()
+    )?;
     for (g, row) in POLARITIES.iter().zip(&p.confusion) {
         writeln!(out, "| {} | {} | {} | {} | {} |", g.as_str(), row[0], row[1], row[2], row[3])?;
     }
     writeln!(out, "\n### Disagreements\n")?;
     for u in e.disagreements() {
         writeln!(out, "- **{} row {}**: {}", md_escape(&u.path), u.row, md_escape(&u.text))?;
-        for l in why(u) {
+        for l in why(u, codings) {
             writeln!(out, "  - {}", md_escape(&l))?;
         }
     }

@@ -2,7 +2,7 @@
 //! the tool's findings ([`align_document`]), and the two codings compared theme by theme
 //! (precision, recall, F1, Cohen's κ; micro and macro averages) and by polarity (accuracy, κ,
 //! a confusion matrix), with every disagreement and the words that decided the tool's side
-//! ([`Evaluation`]).
+//! ([`Evaluation`]). Two people's codings are compared the same way ([`pair_codings`]).
 //!
 //! ```
 //! use letters_core::eval::{Evaluation, align_document, read_gold};
@@ -21,11 +21,13 @@
 //! ```
 
 mod align;
+mod between;
 mod gold;
 mod score;
 
 use serde::{Deserialize, Serialize};
 
+pub use between::{Paired, pair_codings};
 pub use gold::{GoldError, GoldUnit, REQUIRED, polarity_named, read_gold};
 pub use score::{Score, kappa};
 
