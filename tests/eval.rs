@@ -157,8 +157,17 @@ fn units_only_one_coding_has_are_named_with_their_coding() {
         "{err}"
     );
     let md = String::from_utf8(out.stdout).unwrap();
-    assert!(md.contains("first.csv and "), "{md}");
-    assert!(md.contains("1 units compared; 1 not found."), "{md}");
+    assert!(
+        md.contains("## Agreement between ") && md.contains("first.csv and ") && md.contains("second.csv\n"),
+        "{md}"
+    );
+    // Both codings' lone units are in the output too, each with its coding.
+    assert!(md.contains("1 units compared; 2 not found."), "{md}");
+    assert!(
+        md.contains("- jtai-2026-05-oxfordshire.txt second coding, row 2: “The involvement of the probation service” — the first coding has no unit at its place"),
+        "{md}"
+    );
+    assert!(md.contains("- jtai-2026-05-oxfordshire.txt row 3: “The rigour and effectiveness of the multi-agency” — the second coding has no unit at its place"), "{md}");
     assert!(
         md.contains("  - missed: therapy\n  - polarity: strength for the first coder, mixed for the second\n"),
         "{md}"

@@ -159,8 +159,8 @@ fn units_csv(out: &mut dyn Write, e: &Evaluation) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// What the tool (or the second coder) said of a unit, and the tool's why: its words for each
-/// theme in question, its cues.
+/// What the tool (or the second coder) said of a unit, and for the tool why: its words for
+/// each theme in question, its cues.
 fn why(u: &UnitResult, codings: Codings<'_>) -> Vec<String> {
     let mut lines = Vec::new();
     let (missed, extra) = (u.missed(), u.extra());
@@ -168,11 +168,12 @@ fn why(u: &UnitResult, codings: Codings<'_>) -> Vec<String> {
         lines.push(format!("missed: {}", missed.join(", ")));
     }
     for t in extra {
-        let words: Vec<&str> = u.evidence.iter().filter(|e| e.theme == t).map(|e| e.text.as_str()).collect();
-        match codings.second {
-            Some(_) => lines.push(format!("extra: {t}")),
-            None => lines.push(format!("extra: {t} (from “{}”)", words.join("”, “"))),
+        if codings.second.is_some() {
+            lines.push(format!("extra: {t}"));
+            continue;
         }
+        let words: Vec<&str> = u.evidence.iter().filter(|e| e.theme == t).map(|e| e.text.as_str()).collect();
+        lines.push(format!("extra: {t} (from “{}”)", words.join("”, “")));
     }
     if let Some(g) = u.gold_polarity.filter(|g| *g != u.tool_polarity) {
         let (g, t) = (g.as_str(), u.tool_polarity.as_str());
@@ -313,7 +314,15 @@ fn markdown(out: &mut dyn Write, e: &Evaluation, codings: Codings<'_>) -> anyhow
     if !e.unmatched.is_empty() {
         writeln!(out, "\n### Not found\n")?;
         for u in &e.unmatched {
-            writeln!(out, "- {} row {}: “{}” — {}", md_escape(&u.path), u.row, md_escape(&u.opening), u.reason)?;
+            let coding = if u.second { "second coding, " } else { "" };
+            writeln!(
+                out,
+                "- {} {coding}row {}: “{}” — {}",
+                md_escape(&u.path),
+                u.row,
+                md_escape(&u.opening),
+                u.reason
+            )?;
         }
     }
     Ok(())

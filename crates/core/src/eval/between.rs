@@ -4,6 +4,7 @@
 //! same sentence of it — are paired. The second coding then takes the tool's side.
 
 use super::UnitResult;
+use super::align::words;
 use crate::tag::Polarity;
 
 /// Two codings paired unit by unit.
@@ -19,16 +20,20 @@ pub struct Paired {
     pub second_only: Vec<UnitResult>,
 }
 
-/// Pairs the units of one document as two codings found them. Units at the same place pair
-/// in the order of their rows.
+/// Pairs the units of one document as two codings found them. Of several units at the same
+/// place (two sentences of one list item, each coded whole), those with the same opening words
+/// pair first, then the rest in the order of their rows.
 pub fn pair_codings(mut first: Vec<UnitResult>, mut second: Vec<UnitResult>) -> Paired {
     first.sort_by_key(|u| u.row);
     second.sort_by_key(|u| u.row);
     let mut taken = vec![false; second.len()];
     let (mut units, mut first_only) = (Vec::new(), Vec::new());
+    let openings: Vec<Vec<String>> = second.iter().map(|b| words(&b.opening)).collect();
     for mut a in first {
-        let here = second.iter().enumerate().position(|(i, b)| !taken[i] && b.span == a.span && b.text == a.text);
-        let Some(i) = here else {
+        let free = |i: &usize| !taken[*i] && second[*i].span == a.span && second[*i].text == a.text;
+        let opening = words(&a.opening);
+        let here = (0..second.len()).filter(free).find(|&i| openings[i] == opening);
+        let Some(i) = here.or_else(|| (0..second.len()).find(free)) else {
             first_only.push(a);
             continue;
         };
@@ -86,6 +91,11 @@ mod tests {
             unit(4, 200, "Only here.", &[], Some(Neutral)),
         ];
         let second = vec![
+            // Another sentence of the same finding (the same span): not the same unit.
+            UnitResult {
+                text: "Staff act slowly.".into(),
+                ..unit(6, 100, "Staff act quickly.", &[], Some(Improvement))
+            },
             unit(7, 0, "Plans are weak.", &["safety-planning", "risk-assessment"], Some(Mixed)),
             unit(8, 100, "Staff act quickly.", &["timeliness"], None),
             // The same words elsewhere are another unit.
@@ -101,6 +111,23 @@ mod tests {
         assert_eq!(got, [(2, 1, two, Some(Improvement), Mixed), (3, 1, vec!["timeliness".to_string()], None, Neutral)]);
         assert!(p.units.iter().all(|u| u.evidence.is_empty() && u.cues.is_empty()));
         assert_eq!(p.first_only.iter().map(|u| u.row).collect::<Vec<_>>(), [4]);
-        assert_eq!(p.second_only.iter().map(|u| u.row).collect::<Vec<_>>(), [9]);
+        assert_eq!(p.second_only.iter().map(|u| u.row).collect::<Vec<_>>(), [6, 9]);
+    }
+
+    /// Two sentences of one list item, each coded as the whole item (a REFI-QDA project has no
+    /// kind to split them by), pair by their opening words whatever the order of the rows.
+    #[test]
+    fn units_at_one_place_pair_by_their_opening_words() {
+        let item = "Plans are weak. Reviews are late.";
+        let at = |row, opening: &str, themes: &[&str]| UnitResult {
+            opening: opening.into(),
+            ..unit(row, 0, item, themes, None)
+        };
+        let first = vec![at(2, "Plans are weak", &["safety-planning"]), at(3, "Reviews are late", &["timeliness"])];
+        let second = vec![at(7, "reviews are  late.", &["timeliness"]), at(8, "Plans are weak", &["safety-planning"])];
+        let p = pair_codings(first, second);
+        let got: Vec<_> = p.units.iter().map(|u| (u.row, u.gold_themes == u.tool_themes)).collect();
+        assert_eq!(got, [(2, true), (3, true)]);
+        assert!(p.first_only.is_empty() && p.second_only.is_empty());
     }
 }

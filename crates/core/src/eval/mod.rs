@@ -56,11 +56,12 @@ pub struct UnitResult {
     pub span: Span,
     /// The person's themes.
     pub gold_themes: Vec<String>,
-    /// The tool's themes.
+    /// The tool's themes (comparing two codings, [`pair_codings`], the second coding's).
     pub tool_themes: Vec<String>,
     /// The person's polarity, when the coding gives one.
     pub gold_polarity: Option<Polarity>,
-    /// The tool's polarity.
+    /// The tool's polarity (comparing two codings, the second coding's; neutral when it gives
+    /// none, and then `gold_polarity` is `None` too: the unit counts for themes only).
     pub tool_polarity: Polarity,
     /// The words behind each of the tool's themes.
     pub evidence: Vec<Evidence>,
@@ -90,9 +91,13 @@ impl UnitResult {
     }
 }
 
-/// A coded unit the tool's findings do not hold.
+/// A coded unit the tool's findings do not hold (or, comparing two codings, the other coding
+/// has none at the place of).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Unmatched {
+    /// Whether it is a unit of the second coding (`eval --against`) rather than the first.
+    #[serde(default)]
+    pub second: bool,
     /// Its row in the coding file.
     pub row: usize,
     /// Its document, as the coding names it.
@@ -127,6 +132,7 @@ pub fn align_document(tagger: &Tagger, findings: &[Finding], units: &[&GoldUnit]
     for u in units {
         let Some(i) = align::locate(findings, &words, &u.opening, u.span, &used) else {
             unmatched.push(Unmatched {
+                second: false,
                 row: u.row,
                 path: u.path.clone(),
                 opening: u.opening.clone(),
@@ -264,7 +270,7 @@ impl Evaluation {
     /// Compares the units, scoring every theme of `taxonomy` either coding used.
     pub fn new(mut units: Vec<UnitResult>, mut unmatched: Vec<Unmatched>, taxonomy: &Taxonomy) -> Evaluation {
         units.sort_by_key(|u| u.row);
-        unmatched.sort_by_key(|u| u.row);
+        unmatched.sort_by_key(|u| (u.second, u.row));
         let n = units.len() as u32;
         let themes: Vec<ThemeScore> = taxonomy
             .themes
