@@ -21,7 +21,8 @@ fn group_by(g: GroupByArg) -> GroupBy {
 fn compare_inputs(a: &CompareArgs) -> Result<(letters_core::Comparison, u8)> {
     let tagger = TaggerBuilder::new().taxonomy(load_taxonomy(&a.run.taxonomy)?).build()?;
     let mut builder = CompareBuilder::new();
-    builder.group_by(self::group_by(a.group_by)).evidence_per_cell(a.evidence);
+    // Each group's document list waits on disk, so memory stays flat however many documents.
+    builder.group_by(self::group_by(a.group_by)).evidence_per_cell(a.evidence).documents_on_disk(true);
     // Workers summarise documents in parallel; the summaries are added in input order.
     let summariser = builder.build(tagger.taxonomy());
     let mut comparer = builder.build(tagger.taxonomy());

@@ -3,8 +3,11 @@
 //! it is mentioned and with what polarity, and the findings behind each count.
 //!
 //! Documents are added one at a time ([`Comparer::add`]) and only counts and a few evidence
-//! findings per cell are kept, so memory does not grow with the text of the corpus.
+//! findings per cell are kept, so memory does not grow with the text of the corpus. Each
+//! group's list of documents can wait in a temporary file until it is listed
+//! ([`CompareBuilder::documents_on_disk`]), so that it does not grow with their number either.
 
+mod documents;
 mod draft;
 mod model;
 mod views;
@@ -13,11 +16,13 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+pub use documents::Documents;
 pub use model::{
     Cell, CellEvidence, Comparison, DocumentRef, Flip, Group, Listed, ListedAs, Listing, Mentions, Rates, Similarity,
     ThemeRow,
 };
 
+use self::documents::{Pending, Spill};
 use self::draft::{Draft, Words};
 use crate::document::Document;
 use crate::meta::DocKind;
@@ -47,11 +52,12 @@ pub enum GroupBy {
 pub struct CompareBuilder {
     group_by: GroupBy,
     evidence: usize,
+    on_disk: bool,
 }
 
 impl Default for CompareBuilder {
     fn default() -> Self {
-        CompareBuilder { group_by: GroupBy::Area, evidence: 3 }
+        CompareBuilder { group_by: GroupBy::Area, evidence: 3, on_disk: false }
     }
 }
 
@@ -73,6 +79,16 @@ impl CompareBuilder {
         self
     }
 
+    /// Whether each group's documents are written to a temporary file as they are added and
+    /// read back as they are listed, so that memory does not grow with their number (off by
+    /// default). A problem with the file is an [`crate::Error::Io`] when they are read
+    /// ([`Documents::iter`], or serialising the comparison); if no temporary file can be made,
+    /// they are held in memory.
+    pub fn documents_on_disk(&mut self, yes: bool) -> &mut CompareBuilder {
+        self.on_disk = yes;
+        self
+    }
+
     /// A comparer for the themes of `taxonomy`.
     pub fn build(&self, taxonomy: &Taxonomy) -> Comparer {
         Comparer {
@@ -81,6 +97,8 @@ impl CompareBuilder {
             themes: taxonomy.themes.iter().map(|e| (e.id.clone(), e.label.clone())).collect(),
             groups: BTreeMap::new(),
             seq: 0,
+            on_disk: self.on_disk,
+            spill: None,
         }
     }
 }
@@ -101,7 +119,7 @@ struct GroupKey {
 #[derive(Debug)]
 struct GroupAcc {
     inspected: bool,
-    documents: Vec<DocumentRef>,
+    documents: Pending,
     words: usize,
     cells: Vec<Cell>,
     /// (priority, document sequence, finding sequence) of each kept evidence finding, per cell.
@@ -232,6 +250,9 @@ pub struct Comparer {
     themes: Vec<(String, String)>,
     groups: BTreeMap<GroupKey, GroupAcc>,
     seq: u64,
+    /// Whether documents go to disk; the file, once the first is added.
+    on_disk: bool,
+    spill: Option<Spill>,
 }
 
 /// Sections whose sentences count as mentions: not the opening, context, next steps or
@@ -324,7 +345,7 @@ impl Comparer {
         let doc_seq = self.seq;
         let g = self.groups.entry(s.key).or_insert_with(|| GroupAcc {
             inspected: false,
-            documents: Vec::new(),
+            documents: Pending::default(),
             words: 0,
             cells: vec![Cell::default(); n_themes],
             ranks: vec![Vec::new(); n_themes],
@@ -354,7 +375,12 @@ impl Comparer {
             ranks.truncate(limit);
             cell.evidence.truncate(limit);
         }
-        g.documents.push(s.document);
+        if self.on_disk && self.spill.is_none() {
+            // Without a temporary file, documents stay in memory.
+            self.spill = Spill::new().ok();
+            self.on_disk = self.spill.is_some();
+        }
+        Spill::add(self.spill.as_mut(), &mut g.documents, s.document);
     }
 
     /// The comparison of everything added.
@@ -375,6 +401,7 @@ impl Comparer {
             }
         };
         let labels: Vec<String> = self.groups.keys().map(label).collect();
+        let shelf = self.spill.map(Spill::finish);
         for ((key, mut g), name) in self.groups.into_iter().zip(labels) {
             let per = |n: u32| {
                 if g.words == 0 { 0.0 } else { (f64::from(n) * 1000.0 / g.words as f64 * 100.0).round() / 100.0 }
@@ -388,7 +415,7 @@ impl Comparer {
                 code: non_empty(key.code),
                 region: non_empty(key.region),
                 inspected: g.inspected,
-                documents: g.documents,
+                documents: g.documents.done(shelf.as_ref()),
             });
             accs.push((name, g.inspected, g.cells));
         }

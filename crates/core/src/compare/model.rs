@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::GroupBy;
+use super::{Documents, GroupBy};
 use crate::meta::DocKind;
 use crate::structure::SectionKind;
 use crate::tag::Polarity;
@@ -186,7 +186,7 @@ pub struct Group {
     /// shared and unique themes and similarity).
     pub inspected: bool,
     /// Its documents, in the order they were added.
-    pub documents: Vec<DocumentRef>,
+    pub documents: Documents,
 }
 
 /// One theme across all groups.
