@@ -4,7 +4,7 @@
 //!
 //! On disk, each document is one record: the offset of its group's previous record plus one
 //! (0 for the first), the length of what follows, and the document as JSON. A group keeps only
-//! the offset of its last record and its count; listing it walks the chain back.
+//! its last record's offset (plus one) and its count; listing it walks the chain back.
 
 use std::fs::File;
 use std::io::{self, BufWriter, Read, Seek, SeekFrom, Write};
@@ -89,16 +89,14 @@ impl std::fmt::Debug for Documents {
     }
 }
 
-/// Equal when both list the same documents in the same order; a list that cannot be read
-/// back is equal to none.
+/// Equal when both list the same documents in the same order. A list that cannot be read
+/// back is equal to none, not even to itself (so there is no `Eq`).
 impl PartialEq for Documents {
     fn eq(&self, other: &Documents) -> bool {
         self.len() == other.len()
             && self.iter().zip(other.iter()).all(|(a, b)| matches!((a, b), (Ok(a), Ok(b)) if a == b))
     }
 }
-
-impl Eq for Documents {}
 
 impl Serialize for Documents {
     fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
@@ -127,7 +125,8 @@ pub(super) struct Spill {
     failed: Option<io::Error>,
 }
 
-/// A group's documents while a comparison is built.
+/// A group's documents while a comparison is built: in memory, or the end of its chain of
+/// records on disk.
 #[derive(Debug, Default)]
 pub(super) struct Pending {
     memory: Vec<DocumentRef>,
@@ -142,49 +141,57 @@ impl Spill {
         Ok(Spill { out: BufWriter::new(tempfile::tempfile()?), at: 0, failed: None })
     }
 
-    /// Adds `doc` to `group`: to the file if there is one (the first error is kept, to be
-    /// reported when the documents are read), otherwise to memory.
-    pub(super) fn add(spill: Option<&mut Spill>, group: &mut Pending, doc: DocumentRef) {
-        group.len += 1;
-        let Some(spill) = spill else {
-            group.memory.push(doc);
-            return;
-        };
-        if spill.failed.is_some() {
-            return;
-        }
-        let json = serde_json::to_vec(&doc).map_err(io::Error::other);
-        let written = json.and_then(|json| {
-            spill.out.write_all(&group.last.to_le_bytes())?;
-            spill.out.write_all(&u32::try_from(json.len()).map_err(io::Error::other)?.to_le_bytes())?;
-            spill.out.write_all(&json)?;
-            Ok((HEADER + json.len()) as u64)
-        });
-        match written {
-            Ok(n) => {
-                group.last = spill.at + 1;
-                spill.at += n;
-            }
-            Err(e) => spill.failed = Some(e),
-        }
+    /// Writes one record after `prev` (0: none); its length in bytes.
+    fn write(&mut self, prev: u64, doc: &DocumentRef) -> io::Result<u64> {
+        let json = serde_json::to_vec(doc).map_err(io::Error::other)?;
+        let n = u32::try_from(json.len()).map_err(io::Error::other)?;
+        self.out.write_all(&prev.to_le_bytes())?;
+        self.out.write_all(&n.to_le_bytes())?;
+        self.out.write_all(&json)?;
+        Ok((HEADER + json.len()) as u64)
     }
 
     /// Done writing: the file, ready to be read by every group's [`Documents`].
     pub(super) fn finish(self) -> Arc<Shelf> {
+        let why = |e: &io::Error| (e.kind(), e.to_string());
         let file = match (self.failed, self.out.into_inner()) {
-            (Some(e), _) => Err(e.to_string()),
+            (Some(e), _) => Err(why(&e)),
             (None, Ok(file)) => Ok(Mutex::new(file)),
-            (None, Err(e)) => Err(e.error().to_string()),
+            (None, Err(e)) => Err(why(e.error())),
         };
         Arc::new(Shelf { file })
     }
 }
 
 impl Pending {
-    /// The group's documents, on `shelf` if they were spilled there.
+    /// Adds `doc`: to the file if there is one (the first error is kept, to be reported when
+    /// the documents are read), otherwise to memory.
+    pub(super) fn push(&mut self, spill: Option<&mut Spill>, doc: DocumentRef) {
+        self.len += 1;
+        let Some(spill) = spill else {
+            self.memory.push(doc);
+            return;
+        };
+        if spill.failed.is_some() {
+            return;
+        }
+        match spill.write(self.last, &doc) {
+            Ok(n) => {
+                self.last = spill.at + 1;
+                spill.at += n;
+            }
+            Err(e) => spill.failed = Some(e),
+        }
+    }
+
+    /// The group's documents, on `shelf` if they were spilled there. A comparer spills all of
+    /// its documents or none.
     pub(super) fn done(self, shelf: Option<&Arc<Shelf>>) -> Documents {
         match shelf {
-            Some(shelf) => Documents(Held::Disk { shelf: Arc::clone(shelf), last: self.last, len: self.len }),
+            Some(shelf) => {
+                debug_assert!(self.memory.is_empty(), "documents both in memory and on disk");
+                Documents(Held::Disk { shelf: Arc::clone(shelf), last: self.last, len: self.len })
+            }
             None => Documents::from(self.memory),
         }
     }
@@ -192,36 +199,45 @@ impl Pending {
 
 /// The spilled documents of a finished comparison, or why they cannot be read.
 pub(super) struct Shelf {
-    file: std::result::Result<Mutex<File>, String>,
+    file: std::result::Result<Mutex<File>, (io::ErrorKind, String)>,
 }
 
-/// A problem with the temporary file, as an error that says which file it is.
-fn failed(why: impl std::fmt::Display) -> Error {
-    Error::Io(io::Error::other(format!("the documents written to a temporary file: {why}")))
+/// A problem with the temporary file, as an error that says it is about that file.
+fn failed(kind: io::ErrorKind, why: impl std::fmt::Display) -> Error {
+    Error::Io(io::Error::new(kind, format!("the documents written to a temporary file: {why}")))
+}
+
+/// [`failed`] for an I/O error, keeping its kind.
+fn io_failed(e: io::Error) -> Error {
+    failed(e.kind(), e)
 }
 
 impl Shelf {
     fn file(&self) -> Result<std::sync::MutexGuard<'_, File>> {
         match &self.file {
-            Ok(m) => m.lock().map_err(|_| failed("a thread reading them panicked")),
-            Err(why) => Err(failed(why)),
+            Ok(m) => m.lock().map_err(|_| failed(io::ErrorKind::Other, "a thread reading them panicked")),
+            Err((kind, why)) => Err(failed(*kind, why)),
         }
     }
 
     /// The offsets and lengths of a group's `len` records, first to last, from its last.
     fn records(&self, last: u64, len: usize) -> Result<Vec<(u64, usize)>> {
+        let corrupt = |why| failed(io::ErrorKind::InvalidData, why);
         let mut file = self.file()?;
         let mut at = Vec::with_capacity(len);
         let mut next = last;
         while next > 0 {
             if at.len() == len {
-                return Err(failed("more records than documents"));
+                return Err(corrupt("more records than documents"));
             }
             let mut header = [0u8; HEADER];
-            file.seek(SeekFrom::Start(next - 1)).and_then(|_| file.read_exact(&mut header)).map_err(failed)?;
+            file.seek(SeekFrom::Start(next - 1)).and_then(|_| file.read_exact(&mut header)).map_err(io_failed)?;
             let (prev, n) = header.split_at(8);
             at.push((next - 1, u32::from_le_bytes(n.try_into().expect("4 bytes")) as usize));
             next = u64::from_le_bytes(prev.try_into().expect("8 bytes"));
+        }
+        if at.len() != len {
+            return Err(corrupt("fewer records than documents"));
         }
         at.reverse();
         Ok(at)
@@ -231,9 +247,9 @@ impl Shelf {
     fn read(&self, at: u64, n: usize) -> Result<DocumentRef> {
         let mut buf = vec![0u8; n];
         let mut file = self.file()?;
-        file.seek(SeekFrom::Start(at + HEADER as u64)).and_then(|_| file.read_exact(&mut buf)).map_err(failed)?;
+        file.seek(SeekFrom::Start(at + HEADER as u64)).and_then(|_| file.read_exact(&mut buf)).map_err(io_failed)?;
         drop(file);
-        serde_json::from_slice(&buf).map_err(failed)
+        serde_json::from_slice(&buf).map_err(|e| failed(io::ErrorKind::InvalidData, e))
     }
 }
 
@@ -287,28 +303,48 @@ mod tests {
         assert_eq!(back, disk);
     }
 
-    #[test]
-    fn a_spill_that_failed_is_an_error_when_its_documents_are_read() {
-        let mut spill = Spill::new().unwrap();
-        let mut group = Pending::default();
-        let doc = DocumentRef {
-            path: "a.txt".into(),
+    fn doc(path: &str) -> DocumentRef {
+        DocumentRef {
+            path: path.into(),
             kind: DocKind::InspectionLetter,
             date: None,
             inspection_end: None,
             inspection_type: None,
             topic_code: None,
             words: 1,
-        };
-        Spill::add(Some(&mut spill), &mut group, doc.clone());
-        spill.failed = Some(io::Error::other("no space left on device"));
-        Spill::add(Some(&mut spill), &mut group, doc);
+        }
+    }
+
+    #[test]
+    fn a_spill_that_failed_is_an_error_when_its_documents_are_read() {
+        let mut spill = Spill::new().unwrap();
+        let mut group = Pending::default();
+        group.push(Some(&mut spill), doc("a.txt"));
+        spill.failed = Some(io::Error::from(io::ErrorKind::StorageFull));
+        group.push(Some(&mut spill), doc("b.txt"));
         let docs = group.done(Some(&spill.finish()));
         assert_eq!(docs.len(), 2);
-        let err = docs.to_vec().unwrap_err().to_string();
-        assert_eq!(err, "the documents written to a temporary file: no space left on device");
+        let err = docs.to_vec().unwrap_err();
+        assert!(matches!(&err, Error::Io(e) if e.kind() == io::ErrorKind::StorageFull));
+        assert_eq!(err.to_string(), "the documents written to a temporary file: no storage space");
         let json = serde_json::to_string(&docs).unwrap_err().to_string();
-        assert_eq!(json, "the documents written to a temporary file: no space left on device");
-        assert_ne!(docs, Documents::from(Vec::new()));
+        assert_eq!(json, "the documents written to a temporary file: no storage space");
+        assert_ne!(docs, Documents::from(vec![doc("a.txt"), doc("b.txt")]));
+        assert_ne!(docs, docs.clone());
+    }
+
+    #[test]
+    fn a_chain_of_another_length_than_its_count_is_an_error() {
+        let mut spill = Spill::new().unwrap();
+        let mut group = Pending::default();
+        group.push(Some(&mut spill), doc("a.txt"));
+        group.push(Some(&mut spill), doc("b.txt"));
+        let shelf = spill.finish();
+        let with = |len| Documents(Held::Disk { shelf: Arc::clone(&shelf), last: group.last, len });
+        assert_eq!(paths(&with(2)), ["a.txt", "b.txt"]);
+        for (len, why) in [(1, "more records than documents"), (3, "fewer records than documents")] {
+            let err = with(len).to_vec().unwrap_err();
+            assert_eq!(err.to_string(), format!("the documents written to a temporary file: {why}"));
+        }
     }
 }

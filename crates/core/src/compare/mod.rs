@@ -82,8 +82,9 @@ impl CompareBuilder {
     /// Whether each group's documents are written to a temporary file as they are added and
     /// read back as they are listed, so that memory does not grow with their number (off by
     /// default). A problem with the file is an [`crate::Error::Io`] when they are read
-    /// ([`Documents::iter`], or serialising the comparison); if no temporary file can be made,
-    /// they are held in memory.
+    /// ([`Documents::iter`]), and an error of the serialiser's, with the same message, when the
+    /// comparison is serialised (after what came before the list was written). If no temporary
+    /// file can be made, they are held in memory.
     pub fn documents_on_disk(&mut self, yes: bool) -> &mut CompareBuilder {
         self.on_disk = yes;
         self
@@ -380,7 +381,7 @@ impl Comparer {
             self.spill = Spill::new().ok();
             self.on_disk = self.spill.is_some();
         }
-        Spill::add(self.spill.as_mut(), &mut g.documents, s.document);
+        g.documents.push(self.spill.as_mut(), s.document);
     }
 
     /// The comparison of everything added.

@@ -173,7 +173,7 @@ pub struct DocumentRef {
 }
 
 /// A group (column) of the comparison.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Group {
     /// The group's name: the area, kind, year or file.
     pub area: String,
