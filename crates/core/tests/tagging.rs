@@ -116,6 +116,15 @@ fn polarity_rules_on_written_sentences() {
         ("Some plans are not always updated, but their quality is good.", Polarity::Mixed),
         // "How well" asks a question; it does not answer it.
         ("The board commissioned a review of how well agencies share information.", Polarity::Neutral),
+        // "What needs to …" is what a plan or a letter says, not an obligation of the service.
+        (
+            "The professionals involved, and the parents, are clear about what needs to change and why.",
+            Polarity::Strength,
+        ),
+        ("Plans are co-produced with children and set out what needs to happen to prepare them.", Polarity::Neutral),
+        // ...and a real obligation or deficit around it still counts.
+        ("Plans should set out what needs to change.", Polarity::Improvement),
+        ("Parents may not be clear about what needs to be achieved by when.", Polarity::Improvement),
     ];
     for (sentence, want) in cases {
         let (got, cues) = tagger.polarity(sentence);

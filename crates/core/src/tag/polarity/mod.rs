@@ -112,6 +112,11 @@ const INERT: &[&str] = &[
     "how effective",
     "long term",
     "longer term",
+    // "What needs to change" names the content of a plan or an understanding, not a need of
+    // the service's own ("plans are clear about what needs to happen").
+    "what needs to",
+    "what need to",
+    "what has to",
 ];
 
 /// Words that open a background clause at the start of a sentence ("When this is not possible,
