@@ -94,6 +94,10 @@ fn polarity_rules_on_written_sentences() {
         // An obligation: the positive words after it say what should be, not what is.
         ("Leaders should ensure that strategy meetings are timely and effective.", Polarity::Improvement),
         ("Safety plans need to be more specific and better coordinated.", Polarity::Improvement),
+        (
+            "More attention is needed so that chronologies are regularly completed and regularly discussed with children.",
+            Polarity::Improvement,
+        ),
         ("Areas that need to be improved include accurate recording and effective plans.", Polarity::Improvement),
         // "To ensure" states a purpose, not an achievement.
         (

@@ -142,6 +142,7 @@ const OBLIGATIONS: &[&str] = &[
     "scope to",
     "needs to improve",
     "need to improve",
+    "more attention is",
 ];
 
 /// A polarity and the words that decided it.
