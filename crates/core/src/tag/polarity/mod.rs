@@ -143,6 +143,8 @@ const OBLIGATIONS: &[&str] = &[
     "needs to improve",
     "need to improve",
     "more attention is",
+    "work is needed",
+    "work is required",
 ];
 
 /// A polarity and the words that decided it.

@@ -104,6 +104,7 @@ fn scorer_table() {
         // Obligations: positive words after "should"/"need to" are the goal, not the state.
         ("Leaders -should make plans +effective.", Improvement, &["should"]),
         ("Plans -need_to be +clear and +timely.", Improvement, &["need to"]),
+        ("Further -work_is_needed to make plans +clear and +timely.", Improvement, &["work is needed"]),
         // … unless negated.
         ("Leaders -should not be !not +effective.", Improvement, &["should", "not effective"]),
         // A negation governs the qualities listed after it: counted once.
