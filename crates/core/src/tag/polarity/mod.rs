@@ -147,6 +147,20 @@ const OBLIGATIONS: &[&str] = &[
     "work is required",
 ];
 
+/// Negative cues that report a mix rather than a deficit ("children have mixed experiences",
+/// "experiences are varied"): their clause reads as mixed unless other evidence in it decides.
+const BALANCED: &[&str] = &[
+    "mixed experience",
+    "mixed experiences",
+    "varied experience",
+    "varied experiences",
+    "experiences are mixed",
+    "experiences are varied",
+    "experience is mixed",
+    "experience is varied",
+    "mixed picture",
+];
+
 /// A polarity and the words that decided it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Verdict {
@@ -235,7 +249,7 @@ pub(crate) fn judge(text: &str, hits: &[(usize, usize, u32)], buffers: &mut Buff
     lower.push_str(text);
     lower.make_ascii_lowercase();
     let opening_concession = clauses(text, lower, cue_hits, marked);
-    let score = |concession| ClauseScore { score: 0.0, pos_seen: false, neg_seen: false, concession };
+    let score = |concession| ClauseScore { score: 0.0, pos_seen: false, neg_seen: false, balanced: false, concession };
     scores.clear();
     scores.push(score(opening_concession));
     scores.extend(marked.iter().map(|m| score(m.1)));
@@ -317,12 +331,13 @@ struct Negator {
     alone: bool,
 }
 
-/// A clause's score, whether positive and negative evidence were seen in it, and whether it is
-/// a concession (which yields to the main clauses).
+/// A clause's score, whether positive and negative evidence were seen in it, whether it reports
+/// a mix ([`BALANCED`]), and whether it is a concession (which yields to the main clauses).
 struct ClauseScore {
     score: f32,
     pos_seen: bool,
     neg_seen: bool,
+    balanced: bool,
     concession: bool,
 }
 
@@ -443,6 +458,12 @@ impl<'t> Scorer<'t> {
             self.denied = Some((self.word_at(h.end), h.end, clause));
         }
         let cue = &self.lower[h.start..h.end];
+        if !positive && negated.is_none() && BALANCED.contains(&cue) {
+            self.clauses[clause].balanced = true;
+            self.cues.push((h.start, h.end));
+            self.negator = None;
+            return;
+        }
         if !positive && negated.is_none() && (OBLIGATIONS.contains(&cue) || DEFICITS.contains(&cue)) {
             self.obliged = Some(clause);
         }
@@ -480,19 +501,21 @@ impl<'t> Scorer<'t> {
             self.cues.push((n.start, end));
         }
         // Concessions yield to the main clauses, when those say anything.
-        let main_says = self.clauses.iter().any(|c| !c.concession && c.score != 0.0);
+        let main_says = self.clauses.iter().any(|c| !c.concession && (c.score != 0.0 || c.balanced));
         if main_says {
             for i in 0..self.clauses.len() {
                 if self.clauses[i].concession {
                     let c = &mut self.clauses[i];
-                    (c.score, c.pos_seen, c.neg_seen) = (0.0, false, false);
+                    (c.score, c.pos_seen, c.neg_seen, c.balanced) = (0.0, false, false, false);
                     let (a, b) = (self.clause_start(i), self.clause_start(i + 1));
                     self.cues.retain(|&(s, _)| s < a || s >= b);
                 }
             }
         }
-        let any_pos = self.clauses.iter().any(|c| c.score > 0.0);
-        let any_neg = self.clauses.iter().any(|c| c.score < 0.0);
+        // A clause that reports a mix, and nothing that outweighs it, pulls both ways.
+        let mix = |c: &ClauseScore| c.balanced && c.score == 0.0;
+        let any_pos = self.clauses.iter().any(|c| c.score > 0.0 || mix(c));
+        let any_neg = self.clauses.iter().any(|c| c.score < 0.0 || mix(c));
         let polarity = match (any_pos, any_neg) {
             (true, true) => Polarity::Mixed,
             (true, false) => Polarity::Strength,

@@ -121,6 +121,15 @@ fn scorer_table() {
         ),
         ("This is -yet_to make a +positive +difference.", Improvement, &["yet to"]),
         ("Staff are -unable_to act +quickly, ~but plans are +clear.", Mixed, &["unable to", "clear"]),
+        // A report of mixed experiences is mixed, beside praise or alone, unless its clause says more.
+        ("Children have -mixed_experiences of short breaks.", Mixed, &["mixed experiences"]),
+        (
+            "Leaders are +effective, ~but children have -varied_experiences.",
+            Mixed,
+            &["effective", "varied experiences"],
+        ),
+        ("~While leaders are +effective, families have a -varied_experience.", Mixed, &["varied experience"]),
+        ("Children have -mixed_experiences, and plans are -weak.", Improvement, &["mixed experiences", "weak"]),
         // Litotes: a negated negative is a strength.
         ("Leaders are !not -complacent.", Strength, &["not complacent"]),
         // A word of decrease flips the cue it governs, and says nothing alone.
@@ -155,7 +164,7 @@ fn scorer_table() {
 fn word_indices_forward_and_back() {
     let text = "never cleared and never cleared again";
     let lower = text.to_string();
-    let mut scores = [ClauseScore { score: 0.0, pos_seen: false, neg_seen: false, concession: false }];
+    let mut scores = [ClauseScore { score: 0.0, pos_seen: false, neg_seen: false, balanced: false, concession: false }];
     let mut dangling = Vec::new();
     let s = Scorer::new(text, &lower, &[], &mut scores, &mut dangling);
     for offset in [0, 6, 13, 6, 14, 24, 18, 37, 0, 31] {
