@@ -111,6 +111,9 @@ fn polarity_rules_on_written_sentences() {
         ("The new hub is at an early stage of development.", Polarity::Improvement),
         ("Risks are identified and responded to swiftly, at an early stage.", Polarity::Strength),
         ("Their contribution to the preventative agenda is at an early stage.", Polarity::Improvement),
+        // A high number or rate counts; it does not praise.
+        ("The borough also has very high numbers of missing children.", Polarity::Neutral),
+        ("A high rate of re-referrals shows that help does not last.", Polarity::Improvement),
         // A negation governs the list of qualities after it, not only the first.
         ("Safety plans are not always specific, clear or effective.", Polarity::Improvement),
         ("Reviews are not consistently thorough, timely and well recorded.", Polarity::Improvement),

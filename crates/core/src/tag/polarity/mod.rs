@@ -117,6 +117,13 @@ const INERT: &[&str] = &[
     "what needs to",
     "what need to",
     "what has to",
+    // A high number or rate counts how much of something there is; the something says whether
+    // that is good ("high numbers of missing children", "high rates of re-referral").
+    "high number",
+    "high numbers",
+    "high rate",
+    "high rates",
+    "high proportion",
 ];
 
 /// Words that open a background clause at the start of a sentence ("When this is not possible,
