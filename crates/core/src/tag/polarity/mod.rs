@@ -441,6 +441,9 @@ impl<'t> Scorer<'t> {
             n.clause == clause
                 && w.saturating_sub(n.word) <= NEGATION_REACH
                 && (!gap.contains([',', ';', '.']) || is_list_gap(gap))
+                // A word of decrease reaches a good word only in its own object: after "and"
+                // the good word is a second result ("reduces risk and supports the child").
+                && (n.alone || h.kind != Cue::Positive || !gap.contains(" and "))
         })
     }
 

@@ -136,6 +136,9 @@ fn scorer_table() {
         ("Leaders have !reduced -delays.", Strength, &["reduced delays"]),
         ("This has !reduced +effective work.", Improvement, &["reduced effective"]),
         ("Leaders have !reduced caseloads.", Neutral, &[]),
+        // … but only in its own object: after "and" a good word is a second result.
+        ("Work has !reduced risk and +improved his welfare.", Strength, &["improved"]),
+        ("Work has !reduced -delay and +improved plans.", Strength, &["reduced delay", "improved"]),
         // Inert phrases are no cue.
         ("Schools =as_well_as police attend.", Neutral, &[]),
     ];
