@@ -111,6 +111,10 @@ fn polarity_rules_on_written_sentences() {
         ("The new hub is at an early stage of development.", Polarity::Improvement),
         ("Risks are identified and responded to swiftly, at an early stage.", Polarity::Strength),
         ("Their contribution to the preventative agenda is at an early stage.", Polarity::Improvement),
+        // A word of decrease after a deficit, past only auxiliaries, makes it good news.
+        ("Since January, staff turnover has reduced.", Polarity::Strength),
+        ("The backlog has been cleared.", Polarity::Strength),
+        ("The backlog was cleared quickly.", Polarity::Strength),
         // A high number or rate counts; it does not praise.
         ("The borough also has very high numbers of missing children.", Polarity::Neutral),
         ("A high rate of re-referrals shows that help does not last.", Polarity::Improvement),

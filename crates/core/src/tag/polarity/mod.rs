@@ -14,6 +14,9 @@ use std::cell::Cell;
 use serde::{Deserialize, Serialize};
 
 use super::taxonomy::Lexicon;
+use lists::{AUXILIARIES, BALANCED, CONCESSIVE, CONDITIONS, DECREASE, DEFICITS, INERT, OBLIGATIONS, OPENERS};
+
+mod lists;
 
 /// Whether a finding is a strength, an improvement, both, or neither.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -53,120 +56,6 @@ enum Cue {
     /// Phrases that contain a cue word but are not evaluative ("as well as").
     Inert,
 }
-
-/// Subordinators that open a contrasting clause at the start of a sentence.
-const OPENERS: &[&str] = &["although", "while", "whilst", "despite", "though", "even though", "notwithstanding"];
-
-/// Contrast words that make their clause a concession: the main clause decides.
-const CONCESSIVE: &[&str] = &["although", "though", "even though", "while", "whilst", "despite", "notwithstanding"];
-
-/// Negators that only flip the cue they govern and say nothing alone: words of decrease
-/// ("reduced delays" is good, "reduced effectiveness" bad, "reduced caseloads" neither by
-/// these words).
-const DECREASE: &[&str] =
-    &["reduced", "reduce", "reduces", "reducing", "lowered", "decreased", "fewer", "resolved", "cleared"];
-
-/// Negative cues that name a deficit of capability or of progress: the good qualities after
-/// them in their clause are what is lacking ("staff do not have enough time to respond
-/// consistently and effectively", "this is yet to make a difference").
-const DEFICITS: &[&str] = &[
-    "not have enough",
-    "not have sufficient",
-    "not enough",
-    "not able to",
-    "unable",
-    "unable to",
-    "yet to",
-    "yet to be",
-    "not yet",
-    "too little",
-    "lack of",
-    "lacks",
-    "lacking",
-    "insufficient",
-    "little evidence",
-    "no evidence",
-];
-
-/// Phrases that look evaluative but are not.
-const INERT: &[&str] = &[
-    "as well as",
-    "as well",
-    "well-being",
-    "wellbeing",
-    "well being",
-    "not only",
-    "only when",
-    "only if",
-    "only then",
-    "the only",
-    "clear that",
-    "good practice looks like",
-    "what good practice looks like",
-    "need to improve as well as strengths",
-    "to ensure",
-    "to ensure that",
-    "in order to ensure",
-    "how well",
-    "how effectively",
-    "how effective",
-    "long term",
-    "longer term",
-    // "What needs to change" names the content of a plan or an understanding, not a need of
-    // the service's own ("plans are clear about what needs to happen").
-    "what needs to",
-    "what need to",
-    "what has to",
-    // A high number or rate counts how much of something there is; the something says whether
-    // that is good ("high numbers of missing children", "high rates of re-referral").
-    "high number",
-    "high numbers",
-    "high rate",
-    "high rates",
-    "high proportion",
-];
-
-/// Words that open a background clause at the start of a sentence ("When this is not possible,
-/// …"): like a concession, it yields to the main clause.
-const CONDITIONS: &[&str] = &["when", "where", "if", "once", "until"];
-
-/// Negative cues that state an obligation or a need: the positive words after them in the same
-/// clause describe what should be, not what is ("plans need to be more effective", "leaders
-/// should ensure timely strategy meetings"), so they do not count.
-const OBLIGATIONS: &[&str] = &[
-    "need to",
-    "needs to",
-    "should",
-    "must",
-    "need to be improved",
-    "needs to be improved",
-    "need to be strengthened",
-    "needs to be strengthened",
-    "the need for",
-    "a need for",
-    "there is a need",
-    "would benefit",
-    "scope to",
-    "needs to improve",
-    "need to improve",
-    "more attention is",
-    "work is needed",
-    "work is required",
-];
-
-/// Negative cues that report a mix rather than a deficit ("children have mixed experiences",
-/// "experiences are varied"): their clause reads as mixed unless other evidence in it decides.
-const BALANCED: &[&str] = &[
-    "mixed experience",
-    "mixed experiences",
-    "varied experience",
-    "varied experiences",
-    "experiences are mixed",
-    "experiences are varied",
-    "experience is mixed",
-    "experience is varied",
-    "mixed picture",
-];
 
 /// A polarity and the words that decided it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -371,6 +260,12 @@ struct Scorer<'t> {
     /// negation ("not always") — as (word after it, its end, clause): it governs the qualities
     /// listed right after it.
     denied: Option<(usize, usize, usize)>,
+    /// The last negative cue counted as it stands, as (its end, its clause): a word of decrease
+    /// right after it, past only auxiliaries, flips it ("turnover has reduced").
+    plain_negative: Option<(usize, usize)>,
+    /// Where the last word of decrease that flipped the cue before it starts: the same word
+    /// seen again as another kind of cue ("cleared" is good and a decrease) adds nothing.
+    decreased: Option<usize>,
 }
 
 impl<'t> Scorer<'t> {
@@ -395,6 +290,8 @@ impl<'t> Scorer<'t> {
             dangling,
             obliged: None,
             denied: None,
+            plain_negative: None,
+            decreased: None,
         }
     }
 
@@ -424,6 +321,10 @@ impl<'t> Scorer<'t> {
     }
 
     fn negator(&mut self, h: &CueHit) {
+        // The same word, seen as a good word just now, has already flipped the cue before it.
+        if self.decreased == Some(h.start) || self.decreases_last(h) {
+            return;
+        }
         // A negator that no cue followed still says something is missing.
         if let Some(n) = self.negator.take().filter(|n| n.alone) {
             self.dangling.push(n);
@@ -431,6 +332,28 @@ impl<'t> Scorer<'t> {
         let alone = !DECREASE.contains(&&self.lower[h.start..h.end]);
         self.negator =
             Some(Negator { word: self.word_at(h.start), start: h.start, clause: self.clause_of(h.start), alone });
+    }
+
+    /// Whether the word of decrease at `h` comes right after the last negative cue, past only
+    /// auxiliaries ("turnover has reduced", "delays have now significantly decreased"): then it
+    /// flips that cue, which becomes good news, and waits for no other.
+    fn decreases_last(&mut self, h: &CueHit) -> bool {
+        let Some((end, clause)) = self.plain_negative.filter(|&(end, _)| end <= h.start) else { return false };
+        let decrease = DECREASE.contains(&&self.lower[h.start..h.end]);
+        let between = &self.lower[end..h.start];
+        let words = between.split_whitespace().count();
+        let auxiliaries = between.split_whitespace().all(|w| AUXILIARIES.contains(&w));
+        if !decrease || !auxiliaries || !(1..=4).contains(&words) || self.clause_of(h.start) != clause {
+            return false;
+        }
+        self.clauses[clause].score += weight::NEGATED_NEGATIVE - weight::NEGATIVE;
+        self.clauses[clause].pos_seen = true;
+        if let Some(last) = self.cues.last_mut() {
+            last.1 = h.end;
+        }
+        self.plain_negative = None;
+        self.decreased = Some(h.start);
+        true
     }
 
     /// The waiting negator, if it reaches the cue at `h` (same clause, within reach, and only a
@@ -448,6 +371,11 @@ impl<'t> Scorer<'t> {
     }
 
     fn cue(&mut self, h: &CueHit) {
+        // A good word that is also a word of decrease ("cleared") may flip the cue before it,
+        // and is then no more than that.
+        if h.kind == Cue::Positive && (self.decreased == Some(h.start) || self.decreases_last(h)) {
+            return;
+        }
         let clause = self.clause_of(h.start);
         let w = self.word_at(h.start);
         let negated = self.negating(h, clause, w);
@@ -484,6 +412,8 @@ impl<'t> Scorer<'t> {
             (false, Some(n)) => (weight::NEGATED_NEGATIVE, n.start),
         };
         self.add(clause, value);
+        let plain = !positive && negated.is_none() && !OBLIGATIONS.contains(&cue) && !DEFICITS.contains(&cue);
+        self.plain_negative = plain.then_some((h.end, clause));
         self.cues.push((start, h.end));
         self.negator = None;
     }

@@ -136,6 +136,11 @@ fn scorer_table() {
         ("Leaders have !reduced -delays.", Strength, &["reduced delays"]),
         ("This has !reduced +effective work.", Improvement, &["reduced effective"]),
         ("Leaders have !reduced caseloads.", Neutral, &[]),
+        // … or the cue it follows, past only auxiliaries.
+        ("Staff -turnover has !reduced.", Strength, &["turnover has reduced"]),
+        ("-Delays have now been !reduced, ~but plans are -weak.", Mixed, &["Delays have now been reduced", "weak"]),
+        ("Leaders -need_to !reduce -delays.", Improvement, &["need to", "reduce delays"]),
+        ("-Delays in some teams !reduced morale.", Improvement, &["Delays"]),
         // … but only in its own object: after "and" a good word is a second result.
         ("Work has !reduced risk and +improved his welfare.", Strength, &["improved"]),
         ("Work has !reduced -delay and +improved plans.", Strength, &["reduced delay", "improved"]),

@@ -1,0 +1,144 @@
+//! The word lists the polarity rules read: which words open a concession or a condition, which
+//! negative cues are obligations, deficits or reports of a mix, which words of decrease flip a
+//! cue, and which phrases look evaluative but are not. The cue words themselves are in the
+//! taxonomy's `[polarity]` lexicon.
+
+/// Subordinators that open a contrasting clause at the start of a sentence.
+pub(super) const OPENERS: &[&str] =
+    &["although", "while", "whilst", "despite", "though", "even though", "notwithstanding"];
+
+/// Contrast words that make their clause a concession: the main clause decides.
+pub(super) const CONCESSIVE: &[&str] =
+    &["although", "though", "even though", "while", "whilst", "despite", "notwithstanding"];
+
+/// Negators that only flip the cue they govern and say nothing alone: words of decrease
+/// ("reduced delays" is good, "reduced effectiveness" bad, "reduced caseloads" neither by
+/// these words).
+pub(super) const DECREASE: &[&str] =
+    &["reduced", "reduce", "reduces", "reducing", "lowered", "decreased", "fewer", "resolved", "cleared"];
+
+/// Words that may stand between a negative cue and a word of decrease that flips it from after
+/// ("waiting times have now been reduced").
+pub(super) const AUXILIARIES: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "is",
+    "are",
+    "was",
+    "were",
+    "been",
+    "now",
+    "also",
+    "further",
+    "much",
+    "significantly",
+    "considerably",
+    "substantially",
+    "steadily",
+    "greatly",
+    "markedly",
+    "notably",
+];
+
+/// Negative cues that name a deficit of capability or of progress: the good qualities after
+/// them in their clause are what is lacking ("staff do not have enough time to respond
+/// consistently and effectively", "this is yet to make a difference").
+pub(super) const DEFICITS: &[&str] = &[
+    "not have enough",
+    "not have sufficient",
+    "not enough",
+    "not able to",
+    "unable",
+    "unable to",
+    "yet to",
+    "yet to be",
+    "not yet",
+    "too little",
+    "lack of",
+    "lacks",
+    "lacking",
+    "insufficient",
+    "little evidence",
+    "no evidence",
+];
+
+/// Phrases that look evaluative but are not.
+pub(super) const INERT: &[&str] = &[
+    "as well as",
+    "as well",
+    "well-being",
+    "wellbeing",
+    "well being",
+    "not only",
+    "only when",
+    "only if",
+    "only then",
+    "the only",
+    "clear that",
+    "good practice looks like",
+    "what good practice looks like",
+    "need to improve as well as strengths",
+    "to ensure",
+    "to ensure that",
+    "in order to ensure",
+    "how well",
+    "how effectively",
+    "how effective",
+    "long term",
+    "longer term",
+    // "What needs to change" names the content of a plan or an understanding, not a need of
+    // the service's own ("plans are clear about what needs to happen").
+    "what needs to",
+    "what need to",
+    "what has to",
+    // A high number or rate counts how much of something there is; the something says whether
+    // that is good ("high numbers of missing children", "high rates of re-referral").
+    "high number",
+    "high numbers",
+    "high rate",
+    "high rates",
+    "high proportion",
+];
+
+/// Words that open a background clause at the start of a sentence ("When this is not possible,
+/// …"): like a concession, it yields to the main clause.
+pub(super) const CONDITIONS: &[&str] = &["when", "where", "if", "once", "until"];
+
+/// Negative cues that state an obligation or a need: the positive words after them in the same
+/// clause describe what should be, not what is ("plans need to be more effective", "leaders
+/// should ensure timely strategy meetings"), so they do not count.
+pub(super) const OBLIGATIONS: &[&str] = &[
+    "need to",
+    "needs to",
+    "should",
+    "must",
+    "need to be improved",
+    "needs to be improved",
+    "need to be strengthened",
+    "needs to be strengthened",
+    "the need for",
+    "a need for",
+    "there is a need",
+    "would benefit",
+    "scope to",
+    "needs to improve",
+    "need to improve",
+    "more attention is",
+    "work is needed",
+    "work is required",
+];
+
+/// Negative cues that report a mix rather than a deficit ("children have mixed experiences",
+/// "experiences are varied"): their clause reads as mixed unless other evidence in it decides.
+pub(super) const BALANCED: &[&str] = &[
+    "mixed experience",
+    "mixed experiences",
+    "varied experience",
+    "varied experiences",
+    "experiences are mixed",
+    "experiences are varied",
+    "experience is mixed",
+    "experience is varied",
+    "mixed picture",
+];
