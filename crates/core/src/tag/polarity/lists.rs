@@ -61,6 +61,11 @@ pub(super) const DEFICITS: &[&str] = &[
     "insufficient",
     "little evidence",
     "no evidence",
+    // What something gets in the way of is what it prevents.
+    "get in the way",
+    "gets in the way",
+    "getting in the way",
+    "got in the way",
 ];
 
 /// Phrases that look evaluative but are not.

@@ -120,6 +120,7 @@ fn scorer_table() {
             &["not have enough"],
         ),
         ("This is -yet_to make a +positive +difference.", Improvement, &["yet to"]),
+        ("Its use is -getting_in_the_way of +ensuring that help is +in_place.", Improvement, &["getting in the way"]),
         ("Staff are -unable_to act +quickly, ~but plans are +clear.", Mixed, &["unable to", "clear"]),
         // A report of mixed experiences is mixed, beside praise or alone, unless its clause says more.
         ("Children have -mixed_experiences of short breaks.", Mixed, &["mixed experiences"]),
