@@ -29,9 +29,9 @@ fn num(v: &Value) -> f64 {
 #[test]
 fn the_gold_codings_stay_above_their_floors() {
     for (gold, units, precision, recall, evaluative, items) in [
-        ("corpus/published/gold/dev.csv", 769, 0.68, 0.76, 0.83, 0.95),
-        ("corpus/published/gold/holdout.csv", 232, 0.69, 0.73, 0.78, 0.91),
-        ("corpus/published/gold/holdout-2.csv", 312, 0.74, 0.71, 0.68, 0.93),
+        ("corpus/published/gold/dev.csv", 769, 0.68, 0.76, 0.88, 0.95),
+        ("corpus/published/gold/holdout.csv", 232, 0.69, 0.73, 0.87, 0.92),
+        ("corpus/published/gold/holdout-2.csv", 312, 0.74, 0.71, 0.78, 0.93),
     ] {
         let e = evaluate(gold);
         assert_eq!(e["type"], "evaluation");

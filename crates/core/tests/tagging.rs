@@ -77,7 +77,10 @@ fn polarity_of_sentences() {
         ("Children's social care decisions are generally effective, but initial referral information", Polarity::Mixed),
         ("Police only share public protection notices (PPNs)", Polarity::Improvement),
         ("Although a formal process exists, practitioners do not consistently follow it.", Polarity::Improvement),
-        ("The service is co-located with police during weekends", Polarity::Neutral),
+        // Words that judge nothing: in the findings a description of practice reads as a
+        // strength, decided by the section's heading; in the introduction it is neutral.
+        ("The service is co-located with police during weekends", Polarity::Strength),
+        ("This letter summarises the findings of the joint targeted area inspection", Polarity::Neutral),
     ];
     for (start, want) in cases {
         let f = sentence(start);
@@ -85,6 +88,8 @@ fn polarity_of_sentences() {
     }
     let f = sentence("Referrals are responded to promptly");
     assert_eq!(f.cues, ["promptly", "no delay"]);
+    assert_eq!(sentence("The service is co-located with police").cues, ["Main findings"]);
+    assert!(sentence("This letter summarises the findings").cues.is_empty());
 }
 
 #[test]

@@ -57,7 +57,8 @@ pub struct Finding {
     /// Strength, improvement, mixed or neutral.
     pub polarity: Polarity,
     /// The words that decided the polarity (for a listed item, the list's heading, then the
-    /// cues of any sentence that says the opposite of the list).
+    /// cues of any sentence that says the opposite of the list; for a sentence whose own words
+    /// judge nothing, in a section that gives it a side, that section's heading).
     pub cues: Vec<String>,
     /// For a listed item, the themes that only its sentences saying the opposite of the list
     /// name (a deficit in a list of strengths, a strength in a list of improvements): they

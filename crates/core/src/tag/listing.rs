@@ -1,5 +1,6 @@
 //! How a list item counts its themes: on its list's side, or on the other side when the item's
-//! own words turn against its list.
+//! own words turn against its list; and the side a findings section gives a sentence whose own
+//! words judge nothing.
 
 use super::Polarity;
 use crate::structure::SectionKind;
@@ -64,4 +65,22 @@ pub(crate) fn turns(sentence: &str) -> bool {
         .iter()
         .any(|w| lower.strip_prefix(w).is_some_and(|rest| rest.starts_with(|c: char| !c.is_alphanumeric())));
     opens || lower.contains(", however,") || lower.contains("; however")
+}
+
+/// The polarity a sentence of running text takes from its section when its own words judge
+/// nothing: inspectors describe in their findings what they saw working, and name deficits in
+/// words of judgement, so an unjudged sentence of the findings, a strengths list or a practice
+/// study of effective practice reads as a strength, one of a list of improvements or a practice
+/// study of an area for improvement as an improvement. Measured on the shipped codings, this
+/// helps on every one (see the README); other sections give nothing.
+pub(crate) fn unjudged_sentence(section: SectionKind) -> Option<Polarity> {
+    match section {
+        SectionKind::MainFindings | SectionKind::Strengths | SectionKind::PracticeStudyEffective => {
+            Some(Polarity::Strength)
+        }
+        SectionKind::Improvements | SectionKind::PriorityActions | SectionKind::PracticeStudyImprovement => {
+            Some(Polarity::Improvement)
+        }
+        _ => None,
+    }
 }

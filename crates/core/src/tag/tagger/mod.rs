@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use super::abbrev;
 use super::engine::{AGENCY, CUE, Engine, RawHit, THEME, Target, select};
 use super::finding::{Evidence, ExampleFailure, Finding, Match, Tags, Unit};
-use super::listing::{ListSide, turns};
+use super::listing::{ListSide, turns, unjudged_sentence};
 use super::phrases::Normalised;
 use super::polarity::{self, Polarity, Verdict, cue_lists, judge};
 use super::taxonomy::{Entry, Taxonomy};
@@ -118,6 +118,9 @@ pub(crate) struct UnitView<'d> {
     /// For a listed item, the themes (entries, sorted) that only its sentences saying the
     /// opposite of the list name: they count on the other side.
     pub against: &'d [u32],
+    /// Whether its section's heading decided its polarity: a listed item, or a sentence whose
+    /// own words judge nothing ([`unjudged_sentence`]).
+    pub by_heading: bool,
 }
 
 impl UnitView<'_> {
@@ -406,9 +409,12 @@ impl Tagger {
                     *h = h.shifted(start);
                 }
                 let listed = ListSide::of(section.kind).filter(|_| unit == Unit::Item);
-                let (polarity, against, cues) = match listed {
-                    Some(side) => read_against(side, block, base, &m.themes, &scanned, s),
-                    None => {
+                let prior = unjudged_sentence(section.kind)
+                    .filter(|_| unit == Unit::Sentence && verdict.polarity == Polarity::Neutral);
+                let (polarity, against, cues) = match (listed, prior) {
+                    (Some(side), _) => read_against(side, block, base, &m.themes, &scanned, s),
+                    (None, Some(p)) => (p, Vec::new(), Vec::new()),
+                    (None, None) => {
                         let mut cues = verdict.cues;
                         for c in &mut cues {
                             *c = (c.0 + start, c.1 + start);
@@ -428,6 +434,7 @@ impl Tagger {
                     polarity,
                     cues: &[],
                     against: &against,
+                    by_heading: listed.is_some() || prior.is_some(),
                 };
                 view.cues = &cues;
                 visit(&view);
@@ -454,7 +461,7 @@ impl Tagger {
     pub(crate) fn finding(&self, u: &UnitView<'_>) -> Finding {
         let text = u.text();
         let mut cues: Vec<String> =
-            if u.is_listed() { u.heading.map(str::to_string).into_iter().collect() } else { Vec::new() };
+            if u.by_heading { u.heading.map(str::to_string).into_iter().collect() } else { Vec::new() };
         cues.extend(u.cues.iter().map(|&(a, b)| u.block.text[a..b].to_string()));
         Finding {
             section: u.section,
