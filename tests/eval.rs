@@ -25,7 +25,8 @@ fn num(v: &Value) -> f64 {
 /// units of 11 more, not used to write rules (its polarity misses were read once, on
 /// 2026-11-30: the adverb cues "rigorously", "actively"… came from them, so its evaluative
 /// sentences are no longer a blind measure of those); holdout-2: 312 units of 12 more, coded
-/// 2026-12-01 and sealed (only totals looked at).
+/// 2026-12-01 and sealed (only its totals looked at, and used once, to confirm a rule settled on
+/// the others).
 #[test]
 fn the_gold_codings_stay_above_their_floors() {
     for (gold, units, precision, recall, evaluative, items) in [

@@ -13,9 +13,70 @@ pub(super) const CONCESSIVE: &[&str] =
 
 /// Negators that only flip the cue they govern and say nothing alone: words of decrease
 /// ("reduced delays" is good, "reduced effectiveness" bad, "reduced caseloads" neither by
-/// these words).
+/// these words). After an amount they flip it too ([`DECREASABLE`]: "delays have reduced").
 pub(super) const DECREASE: &[&str] =
     &["reduced", "reduce", "reduces", "reducing", "lowered", "decreased", "fewer", "resolved", "cleared"];
+
+/// Negative cues that name an amount, which a word of decrease after them makes good news
+/// ("turnover has reduced", "the backlog has been cleared"); a negation ("not always"), an
+/// obligation or a quality ("weak") is not made good by what follows it.
+pub(super) const DECREASABLE: &[&str] = &[
+    "delay",
+    "delays",
+    "drift",
+    "backlog",
+    "backlogs",
+    "turnover",
+    "waiting time",
+    "waiting times",
+    "waiting list",
+    "waiting lists",
+    "wait",
+    "waits",
+    "long wait",
+    "long waits",
+    "vacancies",
+    "high caseloads",
+    "pressure",
+    "pressures",
+    "shortage",
+    "shortages",
+    "gap",
+    "gaps",
+    "over reliance",
+    "over-reliance",
+    "overreliance",
+    "duplication",
+    "repeat referrals",
+];
+
+/// Words that may follow a word of decrease that flips the cue before it: it acts on nothing
+/// ("delays have reduced since January", "have reduced significantly"), unlike "delays have
+/// reduced morale".
+pub(super) const AFTER_DECREASE: &[&str] = &[
+    "since",
+    "by",
+    "from",
+    "over",
+    "for",
+    "in",
+    "during",
+    "to",
+    "and",
+    "but",
+    "significantly",
+    "considerably",
+    "substantially",
+    "further",
+    "markedly",
+    "steadily",
+    "recently",
+    "now",
+    "as",
+    "following",
+    "this",
+    "last",
+];
 
 /// Words that may stand between a negative cue and a word of decrease that flips it from after
 /// ("waiting times have now been reduced").
@@ -139,11 +200,22 @@ pub(super) const OBLIGATIONS: &[&str] = &[
 pub(super) const BALANCED: &[&str] = &[
     "mixed experience",
     "mixed experiences",
-    "varied experience",
-    "varied experiences",
+    "have varied experiences",
+    "has varied experiences",
+    "had varied experiences",
+    "have a varied experience",
+    "has a varied experience",
     "experiences are mixed",
     "experiences are varied",
     "experience is mixed",
     "experience is varied",
     "mixed picture",
+    "mixed pictures",
 ];
+
+/// Whether a matched cue is one of [`BALANCED`], its words joined by spaces or hyphens alike.
+pub(super) fn balanced(cue: &str) -> bool {
+    BALANCED
+        .iter()
+        .any(|b| b.len() == cue.len() && b.bytes().zip(cue.bytes()).all(|(x, y)| x == y || (x == b' ' && y == b'-')))
+}

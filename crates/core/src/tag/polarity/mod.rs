@@ -2,19 +2,23 @@
 //!
 //! Evaluative cues from the taxonomy's lexicon are found as whole words (longest first, so
 //! "no delay" beats "delay" and "not consistently" beats "consistently"); a negator just before
-//! a cue flips it, and a word of decrease flips the cue it governs ("reduced delays");
-//! contrast words split the sentence into clauses. A concessive clause ("although …",
+//! a cue flips it, and a word of decrease flips the cue it governs ("reduced delays") or, used
+//! intransitively, the amount just before it ("turnover has reduced"); contrast words split the
+//! sentence into clauses. A concessive clause ("although …",
 //! "despite …", "…, while …") yields to the main clause; coordinated clauses that pull
 //! opposite ways ("…, but …") make it `mixed`. A deficit of capability or of progress ("not
 //! enough time to", "yet to", "unable to") governs the rest of its clause: the good qualities
-//! after it are what is missing.
+//! after it are what is missing. A report of a mix ("children have mixed experiences") makes its
+//! clause pull both ways.
 
 use std::cell::Cell;
 
 use serde::{Deserialize, Serialize};
 
 use super::taxonomy::Lexicon;
-use lists::{AUXILIARIES, BALANCED, CONCESSIVE, CONDITIONS, DECREASE, DEFICITS, INERT, OBLIGATIONS, OPENERS};
+use lists::{
+    AFTER_DECREASE, AUXILIARIES, CONCESSIVE, CONDITIONS, DECREASABLE, DECREASE, DEFICITS, INERT, OBLIGATIONS, OPENERS,
+};
 
 mod lists;
 
@@ -26,7 +30,7 @@ pub enum Polarity {
     Strength,
     /// Something that needs to improve.
     Improvement,
-    /// Both, in contrasting clauses.
+    /// Both: clauses that pull opposite ways, or a report of a mix ("mixed experiences").
     Mixed,
     /// No evaluative cue.
     Neutral,
@@ -131,8 +135,10 @@ struct CueHit {
 /// clause's score, a negator flipping the cue within [`NEGATION_REACH`] words after it in the
 /// same clause; positive words after an obligation ("should", "need to") are the goal, not the
 /// state, and do not count; a negation governs the qualities listed after it ("not specific,
-/// clear or effective" counts once). Clauses of opposite signs make the sentence mixed, as does
-/// a clause whose positive and negative evidence cancel out.
+/// clear or effective" counts once); a word of decrease right after an amount, past only
+/// auxiliaries, flips it ("delays have now been reduced"). Clauses of opposite signs make the
+/// sentence mixed, as does a clause whose positive and negative evidence cancel out, or one that
+/// reports a mix and says nothing more.
 pub(crate) fn judge(text: &str, hits: &[(usize, usize, u32)], buffers: &mut Buffers) -> Verdict {
     if hits.is_empty() {
         // Most sentences say nothing evaluative: no clauses to find, nothing to score.
@@ -228,7 +234,7 @@ struct Negator {
 }
 
 /// A clause's score, whether positive and negative evidence were seen in it, whether it reports
-/// a mix ([`BALANCED`]), and whether it is a concession (which yields to the main clauses).
+/// a mix ([`lists::BALANCED`]), and whether it is a concession (which yields to the main clauses).
 struct ClauseScore {
     score: f32,
     pos_seen: bool,
@@ -343,7 +349,17 @@ impl<'t> Scorer<'t> {
         let between = &self.lower[end..h.start];
         let words = between.split_whitespace().count();
         let auxiliaries = between.split_whitespace().all(|w| AUXILIARIES.contains(&w));
-        if !decrease || !auxiliaries || !(1..=4).contains(&words) || self.clause_of(h.start) != clause {
+        // Used intransitively: nothing it acts on follows ("delays have reduced morale" is bad).
+        let next = self.lower[h.end..].split(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty());
+        let intransitive = self.lower[h.end..].trim_start().starts_with(|c: char| !c.is_alphanumeric())
+            || next.is_none_or(|w| AFTER_DECREASE.contains(&w));
+        if !decrease
+            || !auxiliaries
+            || !(1..=4).contains(&words)
+            || !intransitive
+            || self.clause_of(h.start) != clause
+            || self.obliged == Some(clause)
+        {
             return false;
         }
         self.clauses[clause].score += weight::NEGATED_NEGATIVE - weight::NEGATIVE;
@@ -380,8 +396,8 @@ impl<'t> Scorer<'t> {
         let w = self.word_at(h.start);
         let negated = self.negating(h, clause, w);
         let positive = h.kind == Cue::Positive;
-        if positive && negated.is_none() && self.obliged == Some(clause) {
-            return; // what should be, not what is
+        if positive != negated.is_some() && self.obliged == Some(clause) {
+            return; // what should be ("should ensure timely", "need to reduce delays"), not what is
         }
         let listed = self.denied.filter(|&(dw, de, dc)| {
             dc == clause && w.saturating_sub(dw) <= NEGATION_REACH && is_list_gap(&self.lower[de..h.start])
@@ -396,7 +412,7 @@ impl<'t> Scorer<'t> {
             self.denied = Some((self.word_at(h.end), h.end, clause));
         }
         let cue = &self.lower[h.start..h.end];
-        if !positive && negated.is_none() && BALANCED.contains(&cue) {
+        if !positive && negated.is_none() && lists::balanced(cue) {
             self.clauses[clause].balanced = true;
             self.cues.push((h.start, h.end));
             self.negator = None;
@@ -412,7 +428,7 @@ impl<'t> Scorer<'t> {
             (false, Some(n)) => (weight::NEGATED_NEGATIVE, n.start),
         };
         self.add(clause, value);
-        let plain = !positive && negated.is_none() && !OBLIGATIONS.contains(&cue) && !DEFICITS.contains(&cue);
+        let plain = !positive && negated.is_none() && DECREASABLE.contains(&cue);
         self.plain_negative = plain.then_some((h.end, clause));
         self.cues.push((start, h.end));
         self.negator = None;

@@ -409,7 +409,7 @@ impl Tagger {
                     *h = h.shifted(start);
                 }
                 let listed = ListSide::of(section.kind).filter(|_| unit == Unit::Item);
-                let prior = unjudged_sentence(section.kind)
+                let prior = unjudged_sentence(section.kind, text)
                     .filter(|_| unit == Unit::Sentence && verdict.polarity == Polarity::Neutral);
                 let (polarity, against, cues) = match (listed, prior) {
                     (Some(side), _) => read_against(side, block, base, &m.themes, &scanned, s),
