@@ -266,8 +266,8 @@ struct Scorer<'t> {
     /// negation ("not always") — as (word after it, its end, clause): it governs the qualities
     /// listed right after it.
     denied: Option<(usize, usize, usize)>,
-    /// The last negative cue counted as it stands, as (its end, its clause): a word of decrease
-    /// right after it, past only auxiliaries, flips it ("turnover has reduced").
+    /// The last amount ([`DECREASABLE`]) counted as it stands, as (its end, its clause): a word
+    /// of decrease right after it, past only auxiliaries, flips it ("turnover has reduced").
     plain_negative: Option<(usize, usize)>,
     /// Where the last word of decrease that flipped the cue before it starts: the same word
     /// seen again as another kind of cue ("cleared" is good and a decrease) adds nothing.
@@ -340,9 +340,10 @@ impl<'t> Scorer<'t> {
             Some(Negator { word: self.word_at(h.start), start: h.start, clause: self.clause_of(h.start), alone });
     }
 
-    /// Whether the word of decrease at `h` comes right after the last negative cue, past only
-    /// auxiliaries ("turnover has reduced", "delays have now significantly decreased"): then it
-    /// flips that cue, which becomes good news, and waits for no other.
+    /// Whether the word of decrease at `h` comes right after the last amount, past only
+    /// auxiliaries and acting on nothing after it ("turnover has reduced", "delays have now
+    /// significantly decreased"), outside an obligation's clause: then it flips that cue, which
+    /// becomes good news, and waits for no other.
     fn decreases_last(&mut self, h: &CueHit) -> bool {
         let Some((end, clause)) = self.plain_negative.filter(|&(end, _)| end <= h.start) else { return false };
         let decrease = DECREASE.contains(&&self.lower[h.start..h.end]);
