@@ -165,6 +165,8 @@ pub(super) const INERT: &[&str] = &[
     "high rate",
     "high rates",
     "high proportion",
+    // A legal status ("families with no recourse to public funds"), not something missing.
+    "no recourse",
 ];
 
 /// Words that open a background clause at the start of a sentence ("When this is not possible,
@@ -193,6 +195,8 @@ pub(super) const OBLIGATIONS: &[&str] = &[
     "more attention is",
     "work is needed",
     "work is required",
+    "need more",
+    "needs more",
 ];
 
 /// Negative cues that report a mix rather than a deficit ("children have mixed experiences",

@@ -121,6 +121,25 @@ mod weight {
 /// listed after it.
 const NEGATION_REACH: usize = 5;
 
+/// How far, in words, a negation reaches to a good word across the verb phrase it denies ("have
+/// not had their needs identified or assessed promptly", "is not passed on to new settings
+/// promptly"), unless a relative or subordinate clause starts between them.
+const PREDICATE_REACH: usize = 8;
+
+/// Words that open a clause of their own inside a sentence: a negation before them does not
+/// reach past them to a far good word.
+const CLAUSE_OPENERS: &[&str] = &["that", "which", "who", "whom", "whose", "when", "where", "as", "so"];
+
+/// Whether negator `n` reaches a cue of `kind` at word `w` across `gap` (their text between).
+fn reaches(n: Negator, w: usize, kind: Cue, gap: &str) -> bool {
+    let distance = w.saturating_sub(n.word);
+    distance <= NEGATION_REACH
+        || (n.alone
+            && kind == Cue::Positive
+            && distance <= PREDICATE_REACH
+            && !gap.split(|c: char| !c.is_alphanumeric()).any(|word| CLAUSE_OPENERS.contains(&word)))
+}
+
 /// A cue match: its byte range in the sentence and its kind.
 struct CueHit {
     start: usize,
@@ -379,7 +398,7 @@ impl<'t> Scorer<'t> {
         self.negator.filter(|n| {
             let gap = &self.lower[n.start..h.start];
             n.clause == clause
-                && w.saturating_sub(n.word) <= NEGATION_REACH
+                && reaches(*n, w, h.kind, gap)
                 && (!gap.contains([',', ';', '.']) || is_list_gap(gap))
                 // A word of decrease reaches a good word only in its own object: after "and"
                 // the good word is a second result ("reduces risk and supports the child").

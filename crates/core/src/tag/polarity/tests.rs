@@ -63,8 +63,15 @@ fn scorer_table() {
         ("There is !no -delay and a -backlog.", Improvement, &["no delay", "backlog"]),
         // The negator's reach: five words, in the same clause, across no comma.
         ("It is !not in any of these +effective.", Improvement, &["not in any of these effective"]),
-        // Further away, the negator is dropped: the cue counts as it is.
-        ("It is !not in any of these ways +effective.", Strength, &["effective"]),
+        // A negation denies the verb phrase it stands in: it reaches a good word up to eight
+        // words on ("have not had their needs assessed promptly") …
+        ("It is !not in any of these ways +effective.", Improvement, &["not in any of these ways effective"]),
+        // … further away, the negator is dropped: the cue counts as it is …
+        ("It is !not in any of these many very different ways +effective.", Strength, &["effective"]),
+        // … as it is past a relative or subordinate clause's first word …
+        ("Plans are !not shared with staff who work +well.", Strength, &["well"]),
+        // … and beyond five words for a word of decrease, which denies no verb phrase.
+        ("!Reducing the risk of domestic abuse is +strong.", Strength, &["strong"]),
         // A gap of short comma-separated words is within reach.
         ("It is !not, in truth, +effective.", Improvement, &["not, in truth, effective"]),
         // A negator no cue follows still says something is missing (0.75): a positive (1.0)
