@@ -14,8 +14,29 @@ pub(super) const CONCESSIVE: &[&str] =
 /// Negators that only flip the cue they govern and say nothing alone: words of decrease
 /// ("reduced delays" is good, "reduced effectiveness" bad, "reduced caseloads" neither by
 /// these words). After an amount they flip it too ([`DECREASABLE`]: "delays have reduced").
-pub(super) const DECREASE: &[&str] =
-    &["reduced", "reduce", "reduces", "reducing", "lowered", "decreased", "fewer", "resolved", "cleared"];
+pub(super) const DECREASE: &[&str] = &[
+    "minimise",
+    "minimises",
+    "minimised",
+    "minimising",
+    "minimize",
+    "minimizes",
+    "minimized",
+    "minimizing",
+    "reduced",
+    "reduce",
+    "reduces",
+    "reducing",
+    "lowered",
+    "decreased",
+    "fewer",
+    "resolved",
+    "cleared",
+];
+
+/// Negators that flip the quality they govern ("less clear", "less well informed and involved")
+/// but, unlike "not", say nothing alone ("they are less likely to drop out").
+pub(super) const COMPARATIVES: &[&str] = &["less"];
 
 /// Negative cues that name an amount, which a word of decrease after them makes good news
 /// ("turnover has reduced", "the backlog has been cleared"); a negation ("not always"), an
@@ -165,6 +186,8 @@ pub(super) const INERT: &[&str] = &[
     "high rate",
     "high rates",
     "high proportion",
+    "high demand",
+    "a few",
     // A legal status ("families with no recourse to public funds"), not something missing.
     "no recourse",
 ];
@@ -197,6 +220,7 @@ pub(super) const OBLIGATIONS: &[&str] = &[
     "work is required",
     "need more",
     "needs more",
+    "work to do",
 ];
 
 /// Negative cues that report a mix rather than a deficit ("children have mixed experiences",

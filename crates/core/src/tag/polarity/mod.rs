@@ -17,7 +17,8 @@ use serde::{Deserialize, Serialize};
 
 use super::taxonomy::Lexicon;
 use lists::{
-    AFTER_DECREASE, AUXILIARIES, CONCESSIVE, CONDITIONS, DECREASABLE, DECREASE, DEFICITS, INERT, OBLIGATIONS, OPENERS,
+    AFTER_DECREASE, AUXILIARIES, COMPARATIVES, CONCESSIVE, CONDITIONS, DECREASABLE, DECREASE, DEFICITS, INERT,
+    OBLIGATIONS, OPENERS,
 };
 
 mod lists;
@@ -128,7 +129,7 @@ const PREDICATE_REACH: usize = 8;
 
 /// Words that open a clause of their own inside a sentence: a negation before them does not
 /// reach past them to a far good word.
-const CLAUSE_OPENERS: &[&str] = &["that", "which", "who", "whom", "whose", "when", "where", "as", "so"];
+const CLAUSE_OPENERS: &[&str] = &["that", "which", "who", "whom", "whose", "when", "where", "so"];
 
 /// Whether negator `n` reaches a cue of `kind` at word `w` across `gap` (their text between).
 fn reaches(n: Negator, w: usize, kind: Cue, gap: &str) -> bool {
@@ -139,6 +140,9 @@ fn reaches(n: Negator, w: usize, kind: Cue, gap: &str) -> bool {
             && distance <= PREDICATE_REACH
             && !gap.split(|c: char| !c.is_alphanumeric()).any(|word| CLAUSE_OPENERS.contains(&word)))
 }
+
+/// Forms of "be" and "have" that make a verb phrase: a word of decrease does not reach past one.
+const FINITE: &[&str] = &["is", "are", "was", "were", "be", "been", "has", "have", "had"];
 
 /// A cue match: its byte range in the sentence and its kind.
 struct CueHit {
@@ -243,13 +247,15 @@ fn clauses(text: &str, lower: &str, hits: &[CueHit], marked: &mut Vec<(usize, bo
 }
 
 /// A negator waiting for the cue it flips: its word index, start and clause, and whether it
-/// says something alone when no cue follows (a word of decrease does not).
+/// says something alone when no cue follows (a word of decrease or a comparative does not),
+/// and whether it is a word of decrease.
 #[derive(Clone, Copy)]
 struct Negator {
     word: usize,
     start: usize,
     clause: usize,
     alone: bool,
+    decrease: bool,
 }
 
 /// A clause's score, whether positive and negative evidence were seen in it, whether it reports
@@ -354,9 +360,11 @@ impl<'t> Scorer<'t> {
         if let Some(n) = self.negator.take().filter(|n| n.alone) {
             self.dangling.push(n);
         }
-        let alone = !DECREASE.contains(&&self.lower[h.start..h.end]);
-        self.negator =
-            Some(Negator { word: self.word_at(h.start), start: h.start, clause: self.clause_of(h.start), alone });
+        let word = &self.lower[h.start..h.end];
+        let decrease = DECREASE.contains(&word);
+        let alone = !decrease && !COMPARATIVES.contains(&word);
+        let (start, clause) = (h.start, self.clause_of(h.start));
+        self.negator = Some(Negator { word: self.word_at(h.start), start, clause, alone, decrease });
     }
 
     /// Whether the word of decrease at `h` comes right after the last amount, past only
@@ -399,10 +407,15 @@ impl<'t> Scorer<'t> {
             let gap = &self.lower[n.start..h.start];
             n.clause == clause
                 && reaches(*n, w, h.kind, gap)
-                && (!gap.contains([',', ';', '.']) || is_list_gap(gap))
+                && (!gap.contains([',', ';', '.']) || (n.alone && is_list_gap(gap)))
                 // A word of decrease reaches a good word only in its own object: after "and"
                 // the good word is a second result ("reduces risk and supports the child").
-                && (n.alone || h.kind != Cue::Positive || !gap.contains(" and "))
+                && (!n.decrease || h.kind != Cue::Positive || !gap.contains(" and "))
+                // … and not past a verb: what follows it is said of the clause's subject
+                // ("actions to minimise risk are insufficiently detailed").
+                && (!n.decrease || !gap.split_whitespace().any(|w| FINITE.contains(&w)))
+                // A comparative lessens a quality, not a deficit ("less urgent needs had to wait").
+                && (n.alone || n.decrease || h.kind == Cue::Positive)
         })
     }
 

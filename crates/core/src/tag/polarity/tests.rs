@@ -157,6 +157,14 @@ fn scorer_table() {
         ("-Delays have !reduced since May.", Strength, &["Delays have reduced"]),
         // … but only in its own object: after "and" a good word is a second result.
         ("Work has !reduced risk and +improved his welfare.", Strength, &["improved"]),
+        // … nor past a comma ("risks reducing for children, enabling them") or a verb ("actions
+        // to minimise risk are insufficiently detailed").
+        ("Risks are !reducing for children, +enabling them to stay.", Strength, &["enabling"]),
+        ("Actions to !minimise risk are -insufficiently detailed.", Improvement, &["insufficiently"]),
+        // A comparative lessens the quality it governs, and says nothing alone or of a deficit.
+        ("Parents feel !less informed and +involved_in plans.", Improvement, &["less informed and involved in"]),
+        ("They are !less likely to drop out.", Neutral, &[]),
+        ("Families with !less urgent needs -wait.", Improvement, &["wait"]),
         // Inert phrases are no cue.
         ("Schools =as_well_as police attend.", Neutral, &[]),
     ];
