@@ -179,13 +179,20 @@ pub(super) const INERT: &[&str] = &[
     "what needs to",
     "what need to",
     "what has to",
-    // A high number or rate counts how much of something there is; the something says whether
-    // that is good ("high numbers of missing children", "high rates of re-referral").
+    // A high or low number or rate counts how much of something there is; the something says
+    // whether that is good ("high numbers of missing children", "a low rate of infection").
     "high number",
     "high numbers",
     "high rate",
     "high rates",
     "high proportion",
+    "low number",
+    "low numbers",
+    "low level of",
+    "low levels of",
+    "low rate",
+    "low rates",
+    "low proportion",
     "high demand",
     "a few",
     // A legal status ("families with no recourse to public funds"), not something missing.
@@ -221,6 +228,13 @@ pub(super) const OBLIGATIONS: &[&str] = &[
     "need more",
     "needs more",
     "work to do",
+    "could be further",
+    "could be more",
+    "could be improved",
+    "could be strengthened",
+    "would improve",
+    "would strengthen",
+    "would further",
 ];
 
 /// Negative cues that report a mix rather than a deficit ("children have mixed experiences",
