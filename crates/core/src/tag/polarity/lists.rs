@@ -15,6 +15,14 @@ pub(super) const CONCESSIVE: &[&str] =
 /// ("reduced delays" is good, "reduced effectiveness" bad, "reduced caseloads" neither by
 /// these words). After an amount they flip it too ([`DECREASABLE`]: "delays have reduced").
 pub(super) const DECREASE: &[&str] = &[
+    "avoid",
+    "avoids",
+    "avoided",
+    "avoiding",
+    "prevent",
+    "prevents",
+    "prevented",
+    "preventing",
     "minimise",
     "minimises",
     "minimised",
@@ -235,6 +243,7 @@ pub(super) const OBLIGATIONS: &[&str] = &[
     "would improve",
     "would strengthen",
     "would further",
+    "could have",
 ];
 
 /// Negative cues that report a mix rather than a deficit ("children have mixed experiences",

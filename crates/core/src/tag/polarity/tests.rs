@@ -161,6 +161,10 @@ fn scorer_table() {
         // to minimise risk are insufficiently detailed").
         ("Risks are !reducing for children, +enabling them to stay.", Strength, &["enabling"]),
         ("Actions to !minimise risk are -insufficiently detailed.", Improvement, &["insufficiently"]),
+        // "Avoid" and "prevent" are words of decrease: what they keep away is good news, unless
+        // only wished for ("could have prevented the need for").
+        ("Services !avoid -duplication.", Strength, &["avoid duplication"]),
+        ("Help -could_have !prevented the -need_for care.", Improvement, &["could have"]),
         // A comparative lessens the quality it governs, and says nothing alone or of a deficit.
         ("Parents feel !less informed and +involved_in plans.", Improvement, &["less informed and involved in"]),
         ("They are !less likely to drop out.", Neutral, &[]),
