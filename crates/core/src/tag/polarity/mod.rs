@@ -135,7 +135,7 @@ const CLAUSE_OPENERS: &[&str] = &["that", "which", "who", "whom", "whose", "when
 fn reaches(n: Negator, w: usize, kind: Cue, gap: &str) -> bool {
     let distance = w.saturating_sub(n.word);
     distance <= NEGATION_REACH
-        || (n.alone
+        || (n.kind == Negation::Plain
             && kind == Cue::Positive
             && distance <= PREDICATE_REACH
             && !gap.split(|c: char| !c.is_alphanumeric()).any(|word| CLAUSE_OPENERS.contains(&word)))
@@ -143,6 +143,17 @@ fn reaches(n: Negator, w: usize, kind: Cue, gap: &str) -> bool {
 
 /// Forms of "be" and "have" that make a verb phrase: a word of decrease does not reach past one.
 const FINITE: &[&str] = &["is", "are", "was", "were", "be", "been", "has", "have", "had"];
+
+/// Whether `before` (a sentence up to a negator) ends in "who", perhaps with an auxiliary:
+/// the negation is then inside a relative clause that picks out a group.
+fn describes_whom(before: &str) -> bool {
+    let mut words = before.split(|c: char| !c.is_alphanumeric()).rev().filter(|w| !w.is_empty());
+    match words.next() {
+        Some("who") => true,
+        Some(w) if AUXILIARIES.contains(&w) || matches!(w, "do" | "does" | "did") => words.next() == Some("who"),
+        _ => false,
+    }
+}
 
 /// A cue match: its byte range in the sentence and its kind.
 struct CueHit {
@@ -246,16 +257,27 @@ fn clauses(text: &str, lower: &str, hits: &[CueHit], marked: &mut Vec<(usize, bo
     opening_concession
 }
 
-/// A negator waiting for the cue it flips: its word index, start and clause, and whether it
-/// says something alone when no cue follows (a word of decrease or a comparative does not),
-/// and whether it is a word of decrease.
+/// A negator waiting for the cue it flips: its word index, start and clause, what kind of
+/// negator it is, and whether it says something alone when no cue follows (a plain negation
+/// does, unless it is inside a relative clause).
 #[derive(Clone, Copy)]
 struct Negator {
     word: usize,
     start: usize,
     clause: usize,
+    kind: Negation,
     alone: bool,
-    decrease: bool,
+}
+
+/// The kinds of negator, which reach differently.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Negation {
+    /// "not", "no", "never": denies a verb phrase or a list of qualities.
+    Plain,
+    /// A word of decrease ([`DECREASE`]): flips only its own object.
+    Decrease,
+    /// A comparative ([`COMPARATIVES`]): lessens the quality it governs.
+    Comparative,
 }
 
 /// A clause's score, whether positive and negative evidence were seen in it, whether it reports
@@ -361,10 +383,18 @@ impl<'t> Scorer<'t> {
             self.dangling.push(n);
         }
         let word = &self.lower[h.start..h.end];
-        let decrease = DECREASE.contains(&word);
-        let alone = !decrease && !COMPARATIVES.contains(&word);
+        let kind = if DECREASE.contains(&word) {
+            Negation::Decrease
+        } else if COMPARATIVES.contains(&word) {
+            Negation::Comparative
+        } else {
+            Negation::Plain
+        };
+        // In a relative clause a negation says who is meant ("children who cannot attend
+        // school"), not what is missing: it flips a cue it reaches but says nothing alone.
+        let alone = kind == Negation::Plain && !describes_whom(&self.lower[..h.start]);
         let (start, clause) = (h.start, self.clause_of(h.start));
-        self.negator = Some(Negator { word: self.word_at(h.start), start, clause, alone, decrease });
+        self.negator = Some(Negator { word: self.word_at(h.start), start, clause, kind, alone });
     }
 
     /// Whether the word of decrease at `h` comes right after the last amount, past only
@@ -407,15 +437,15 @@ impl<'t> Scorer<'t> {
             let gap = &self.lower[n.start..h.start];
             n.clause == clause
                 && reaches(*n, w, h.kind, gap)
-                && (!gap.contains([',', ';', '.']) || (n.alone && is_list_gap(gap)))
+                && (!gap.contains([',', ';', '.']) || (n.kind == Negation::Plain && is_list_gap(gap)))
                 // A word of decrease reaches a good word only in its own object: after "and"
                 // the good word is a second result ("reduces risk and supports the child").
-                && (!n.decrease || h.kind != Cue::Positive || !gap.contains(" and "))
+                && (n.kind != Negation::Decrease || h.kind != Cue::Positive || !gap.contains(" and "))
                 // … and not past a verb: what follows it is said of the clause's subject
                 // ("actions to minimise risk are insufficiently detailed").
-                && (!n.decrease || !gap.split_whitespace().any(|w| FINITE.contains(&w)))
+                && (n.kind != Negation::Decrease || !gap.split_whitespace().any(|w| FINITE.contains(&w)))
                 // A comparative lessens a quality, not a deficit ("less urgent needs had to wait").
-                && (n.alone || n.decrease || h.kind == Cue::Positive)
+                && (n.kind != Negation::Comparative || h.kind == Cue::Positive)
         })
     }
 

@@ -161,6 +161,11 @@ fn scorer_table() {
         // to minimise risk are insufficiently detailed").
         ("Risks are !reducing for children, +enabling them to stay.", Strength, &["enabling"]),
         ("Actions to !minimise risk are -insufficiently detailed.", Improvement, &["insufficiently"]),
+        // In a relative clause a negation picks out a group: it says nothing alone …
+        ("It teaches children who !cannot attend school.", Neutral, &[]),
+        ("It teaches children who do !not attend school.", Neutral, &[]),
+        // … but still flips the cue it reaches.
+        ("Children who are !not seen +promptly wait.", Improvement, &["not seen promptly"]),
         // "Avoid" and "prevent" are words of decrease: what they keep away is good news, unless
         // only wished for ("could have prevented the need for").
         ("Services !avoid -duplication.", Strength, &["avoid duplication"]),
