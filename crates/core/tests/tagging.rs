@@ -93,6 +93,24 @@ fn polarity_of_sentences() {
 }
 
 #[test]
+fn a_caveat_keeps_a_sentence_of_the_findings_neutral() {
+    // "Too soon to see the impact" judges neither way: the sentence does not take its section's
+    // side as a sentence whose words judge nothing does, and the caveat is the cue given.
+    let doc = Document::parse(
+        "Main findings\n\nThe service was reorganised in May. It is too soon to see the impact of this.\n",
+    );
+    let fs = Tagger::new().tag_document(&doc);
+    let got: Vec<_> = fs.iter().map(|f| (f.text.as_str(), f.polarity, f.cues.clone())).collect();
+    assert_eq!(
+        got,
+        [
+            ("The service was reorganised in May.", Polarity::Strength, vec!["Main findings".to_string()]),
+            ("It is too soon to see the impact of this.", Polarity::Neutral, vec!["too soon to".to_string()]),
+        ]
+    );
+}
+
+#[test]
 fn polarity_rules_on_written_sentences() {
     let tagger = Tagger::new();
     let cases = [

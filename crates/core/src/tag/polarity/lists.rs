@@ -202,10 +202,19 @@ pub(super) const INERT: &[&str] = &[
     "low rates",
     "low proportion",
     "high demand",
+    // Caveats ([`CAVEATS`]).
+    "too soon to",
+    "too early to",
+    "too recent to",
     "a few",
     // A legal status ("families with no recourse to public funds"), not something missing.
     "no recourse",
 ];
+
+/// Inert phrases that say when impact can be judged ("it is too soon to see the impact"):
+/// they judge neither way, but a sentence they leave neutral was judged so, and does not take
+/// its section's side. "Too early" alone still judges ("children return home too early").
+pub(super) const CAVEATS: &[&str] = &["too soon to", "too early to", "too recent to"];
 
 /// Words that open a background clause at the start of a sentence ("When this is not possible,
 /// …"): like a concession, it yields to the main clause.

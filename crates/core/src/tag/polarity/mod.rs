@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 
 use super::taxonomy::Lexicon;
 use lists::{
-    AFTER_DECREASE, AUXILIARIES, COMPARATIVES, CONCESSIVE, CONDITIONS, DECREASABLE, DECREASE, DEFICITS, INERT,
+    AFTER_DECREASE, AUXILIARIES, CAVEATS, COMPARATIVES, CONCESSIVE, CONDITIONS, DECREASABLE, DECREASE, DEFICITS, INERT,
     OBLIGATIONS, OPENERS,
 };
 
@@ -66,7 +66,8 @@ enum Cue {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Verdict {
     pub polarity: Polarity,
-    /// Byte ranges of `text` that decided it.
+    /// Byte ranges of `text` that decided it: none for a neutral sentence, unless a caveat
+    /// ("too soon to") judged it neutral.
     pub cues: Vec<(usize, usize)>,
 }
 
@@ -195,7 +196,8 @@ pub(crate) fn judge(text: &str, hits: &[(usize, usize, u32)], buffers: &mut Buff
         match h.kind {
             Cue::Negator => scorer.negator(h),
             Cue::Positive | Cue::Negative => scorer.cue(h),
-            Cue::Contrast | Cue::Inert => {}
+            Cue::Inert => scorer.inert(h),
+            Cue::Contrast => {}
         }
     }
     scorer.finish()
@@ -319,6 +321,8 @@ struct Scorer<'t> {
     /// Where the last word of decrease that flipped the cue before it starts: the same word
     /// seen again as another kind of cue ("cleared" is good and a decrease) adds nothing.
     decreased: Option<usize>,
+    /// The first caveat ([`CAVEATS`]): a sentence it leaves neutral was judged so by it.
+    caveat: Option<(usize, usize)>,
 }
 
 impl<'t> Scorer<'t> {
@@ -345,6 +349,7 @@ impl<'t> Scorer<'t> {
             denied: None,
             plain_negative: None,
             decreased: None,
+            caveat: None,
         }
     }
 
@@ -497,6 +502,12 @@ impl<'t> Scorer<'t> {
         self.negator = None;
     }
 
+    fn inert(&mut self, h: &CueHit) {
+        if self.caveat.is_none() && CAVEATS.contains(&&self.lower[h.start..h.end]) {
+            self.caveat = Some((h.start, h.end));
+        }
+    }
+
     fn add(&mut self, clause: usize, value: f32) {
         let c = &mut self.clauses[clause];
         if value > 0.0 {
@@ -544,6 +555,7 @@ impl<'t> Scorer<'t> {
         };
         if polarity == Polarity::Neutral {
             self.cues.clear();
+            self.cues.extend(self.caveat);
         }
         self.cues.sort_unstable();
         Verdict { polarity, cues: self.cues }

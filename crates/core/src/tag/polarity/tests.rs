@@ -174,6 +174,9 @@ fn scorer_table() {
         ("Parents feel !less informed and +involved_in plans.", Improvement, &["less informed and involved in"]),
         ("They are !less likely to drop out.", Neutral, &[]),
         ("Families with !less urgent needs -wait.", Improvement, &["wait"]),
+        // A caveat judges neither way, and is given as the cue of the neutral sentence.
+        ("It is =too_soon_to see the impact.", Neutral, &["too soon to"]),
+        ("Plans are +clear, but it is =too_early_to see the impact.", Strength, &["clear"]),
         // Inert phrases are no cue.
         ("Schools =as_well_as police attend.", Neutral, &[]),
     ];
@@ -209,4 +212,11 @@ fn word_indices_forward_and_back() {
         let want = text[..offset].matches(' ').count();
         assert_eq!(s.word_at(offset), want, "offset {offset}");
     }
+}
+
+/// A caveat is found only as an inert phrase: each must be one.
+#[test]
+fn every_caveat_is_an_inert_phrase() {
+    let missing: Vec<_> = lists::CAVEATS.iter().filter(|c| !lists::INERT.contains(c)).collect();
+    assert!(missing.is_empty(), "caveats not in INERT: {missing:?}");
 }

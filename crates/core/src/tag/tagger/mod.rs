@@ -409,8 +409,9 @@ impl Tagger {
                     *h = h.shifted(start);
                 }
                 let listed = ListSide::of(section.kind).filter(|_| unit == Unit::Item);
-                let prior = unjudged_sentence(section.kind, text)
-                    .filter(|_| unit == Unit::Sentence && verdict.polarity == Polarity::Neutral);
+                let prior = unjudged_sentence(section.kind, text).filter(|_| {
+                    unit == Unit::Sentence && verdict.polarity == Polarity::Neutral && verdict.cues.is_empty()
+                });
                 let (polarity, against, cues) = match (listed, prior) {
                     (Some(side), _) => read_against(side, block, base, &m.themes, &scanned, s),
                     (None, Some(p)) => (p, Vec::new(), Vec::new()),
