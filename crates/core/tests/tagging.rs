@@ -165,6 +165,44 @@ fn polarity_rules_on_written_sentences() {
     }
 }
 
+/// Where the reach of a negation, a word of decrease, a comparative or a caveat ends: sentences
+/// a reviewer wrote against this session's rules, each of which one of them once got wrong.
+#[test]
+fn where_negations_and_caveats_stop() {
+    use Polarity::{Improvement, Neutral, Strength};
+    let tagger = Tagger::new();
+    let cases = [
+        // A deficit joined to a negated one is denied with it.
+        ("Children are seen without unnecessary delay.", Strength),
+        ("Families are therefore not experiencing unnecessary or prolonged statutory intervention.", Strength),
+        // A caveat before a verb of judging leaves the good words after it unjudged; before
+        // any other word it judges.
+        ("It is too early to know whether this has improved understanding.", Neutral),
+        ("It is too soon to see whether the new arrangements are effective.", Neutral),
+        ("Children are returned home too early to benefit from the support.", Improvement),
+        // A negation in a relative clause reaches no further than five words, and says
+        // nothing alone unless the sentence says such a group exists.
+        (
+            "Children and young people who have not been brought to appointments are supporting improved recognition of neglect.",
+            Strength,
+        ),
+        ("There are some children who do not have an allocated social worker.", Improvement),
+        // A far negation stops at a second predicate, and "no" is no verbal negation.
+        ("Children are not passed between teams and are seen promptly.", Strength),
+        ("No concerns were raised about children being seen quickly.", Strength),
+        // Groups and contents are not obligations; a word of decrease stops at a verb.
+        ("Children who need more help are quickly identified.", Strength),
+        ("Leaders have a clear understanding of what would improve outcomes.", Strength),
+        ("Work to prevent children going missing remains limited.", Improvement),
+        // "Less than" counts; it does not lessen.
+        ("Children are seen in less than a week by skilled workers.", Strength),
+    ];
+    for (sentence, want) in cases {
+        let (got, cues) = tagger.polarity(sentence);
+        assert_eq!(got, want, "{sentence} (cues {cues:?})");
+    }
+}
+
 #[test]
 fn evidence_spans_slice_the_matched_words() {
     for name in corpus_files() {

@@ -58,7 +58,8 @@ pub struct Finding {
     pub polarity: Polarity,
     /// The words that decided the polarity (for a listed item, the list's heading, then the
     /// cues of any sentence that says the opposite of the list; for a sentence whose own words
-    /// judge nothing, in a section that gives it a side, that section's heading).
+    /// judge nothing, in a section that gives it a side, that section's heading; for a neutral
+    /// sentence, nothing, or the caveat that judged it neutral: "too soon to").
     pub cues: Vec<String>,
     /// For a listed item, the themes that only its sentences saying the opposite of the list
     /// name (a deficit in a list of strengths, a strength in a list of improvements): they

@@ -202,6 +202,12 @@ pub(super) const INERT: &[&str] = &[
     "low rates",
     "low proportion",
     "high demand",
+    "less than",
+    // "What would improve outcomes" names the content of an understanding, as "what needs to".
+    "what would",
+    // Who needs more is a group, not a need of the service's own ("children who need more help").
+    "who need more",
+    "who needs more",
     // Caveats ([`CAVEATS`]).
     "too soon to",
     "too early to",
@@ -215,6 +221,30 @@ pub(super) const INERT: &[&str] = &[
 /// they judge neither way, but a sentence they leave neutral was judged so, and does not take
 /// its section's side. "Too early" alone still judges ("children return home too early").
 pub(super) const CAVEATS: &[&str] = &["too soon to", "too early to", "too recent to"];
+
+/// Verbs of judging after which a caveat is one ("too soon to see", "too early to evaluate", "too
+/// recent to have had an impact").
+pub(super) const JUDGING: &[&str] = &[
+    "see",
+    "assess",
+    "evaluate",
+    "measure",
+    "know",
+    "judge",
+    "demonstrate",
+    "evidence",
+    "show",
+    "tell",
+    "determine",
+    "gauge",
+    "say",
+    "conclude",
+    "confirm",
+    "understand",
+    "be",
+    "have",
+    "fully",
+];
 
 /// Words that open a background clause at the start of a sentence ("When this is not possible,
 /// …"): like a concession, it yields to the main clause.

@@ -18,10 +18,13 @@ use serde::{Deserialize, Serialize};
 use super::taxonomy::Lexicon;
 use lists::{
     AFTER_DECREASE, AUXILIARIES, CAVEATS, COMPARATIVES, CONCESSIVE, CONDITIONS, DECREASABLE, DECREASE, DEFICITS, INERT,
-    OBLIGATIONS, OPENERS,
+    JUDGING, OBLIGATIONS, OPENERS,
 };
 
 mod lists;
+mod reach;
+
+use reach::{FINITE, NEGATION_REACH, denies, describes_whom, is_list_gap, reaches};
 
 /// Whether a finding is a strength, an improvement, both, or neither.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -33,7 +36,7 @@ pub enum Polarity {
     Improvement,
     /// Both: clauses that pull opposite ways, or a report of a mix ("mixed experiences").
     Mixed,
-    /// No evaluative cue.
+    /// No evaluative cue, or only a caveat ("too soon to see the impact").
     Neutral,
 }
 
@@ -71,21 +74,6 @@ pub(crate) struct Verdict {
     pub cues: Vec<(usize, usize)>,
 }
 
-/// Whether a negative cue is a negation ("not always", "never", "not yet"): the qualities that
-/// follow it are what is missing.
-fn denies(cue: &str) -> bool {
-    cue.split(|c: char| !c.is_alphanumeric()).any(|w| matches!(w, "not" | "never" | "nor"))
-}
-
-/// Whether the text between a negation and a positive cue only continues a list of qualities
-/// ("specific, comprehensive or"): no clause or sentence break, no verb-like joiner.
-fn is_list_gap(gap: &str) -> bool {
-    !gap.contains([';', '.', ':'])
-        && !gap.contains(", and ")
-        && !gap.contains(", but ")
-        && gap.split(',').all(|part| part.split_whitespace().count() <= 3)
-}
-
 /// The cue kinds, by the index the matching engine gives them.
 const KINDS: [Cue; 5] = [Cue::Positive, Cue::Negative, Cue::Negator, Cue::Contrast, Cue::Inert];
 
@@ -119,43 +107,6 @@ mod weight {
     pub const DANGLING_NEGATOR: f32 = -0.75;
 }
 
-/// How far, in words, a negator reaches to the cue it flips, and a negation to the qualities
-/// listed after it.
-const NEGATION_REACH: usize = 5;
-
-/// How far, in words, a negation reaches to a good word across the verb phrase it denies ("have
-/// not had their needs identified or assessed promptly", "is not passed on to new settings
-/// promptly"), unless a relative or subordinate clause starts between them.
-const PREDICATE_REACH: usize = 8;
-
-/// Words that open a clause of their own inside a sentence: a negation before them does not
-/// reach past them to a far good word.
-const CLAUSE_OPENERS: &[&str] = &["that", "which", "who", "whom", "whose", "when", "where", "so"];
-
-/// Whether negator `n` reaches a cue of `kind` at word `w` across `gap` (their text between).
-fn reaches(n: Negator, w: usize, kind: Cue, gap: &str) -> bool {
-    let distance = w.saturating_sub(n.word);
-    distance <= NEGATION_REACH
-        || (n.kind == Negation::Plain
-            && kind == Cue::Positive
-            && distance <= PREDICATE_REACH
-            && !gap.split(|c: char| !c.is_alphanumeric()).any(|word| CLAUSE_OPENERS.contains(&word)))
-}
-
-/// Forms of "be" and "have" that make a verb phrase: a word of decrease does not reach past one.
-const FINITE: &[&str] = &["is", "are", "was", "were", "be", "been", "has", "have", "had"];
-
-/// Whether `before` (a sentence up to a negator) ends in "who", perhaps with an auxiliary:
-/// the negation is then inside a relative clause that picks out a group.
-fn describes_whom(before: &str) -> bool {
-    let mut words = before.split(|c: char| !c.is_alphanumeric()).rev().filter(|w| !w.is_empty());
-    match words.next() {
-        Some("who") => true,
-        Some(w) if AUXILIARIES.contains(&w) || matches!(w, "do" | "does" | "did") => words.next() == Some("who"),
-        _ => false,
-    }
-}
-
 /// A cue match: its byte range in the sentence and its kind.
 struct CueHit {
     start: usize,
@@ -168,7 +119,7 @@ struct CueHit {
 ///
 /// The sentence is cut into clauses ([`clauses`]); each cue adds its [`weight`] to its
 /// clause's score, a negator flipping the cue within [`NEGATION_REACH`] words after it in the
-/// same clause; positive words after an obligation ("should", "need to") are the goal, not the
+/// same clause (a verbal negation a good word further on: [`reach::PREDICATE_REACH`]); positive words after an obligation ("should", "need to") are the goal, not the
 /// state, and do not count; a negation governs the qualities listed after it ("not specific,
 /// clear or effective" counts once); a word of decrease right after an amount, past only
 /// auxiliaries, flips it ("delays have now been reduced"). Clauses of opposite signs make the
@@ -261,7 +212,8 @@ fn clauses(text: &str, lower: &str, hits: &[CueHit], marked: &mut Vec<(usize, bo
 
 /// A negator waiting for the cue it flips: its word index, start and clause, what kind of
 /// negator it is, and whether it says something alone when no cue follows (a plain negation
-/// does, unless it is inside a relative clause).
+/// does, unless it is inside a relative clause), and whether it denies a verb phrase (a
+/// verbal negation outside a relative clause: [`reach::VERBAL`]).
 #[derive(Clone, Copy)]
 struct Negator {
     word: usize,
@@ -269,6 +221,7 @@ struct Negator {
     clause: usize,
     kind: Negation,
     alone: bool,
+    verbal: bool,
 }
 
 /// The kinds of negator, which reach differently.
@@ -323,6 +276,9 @@ struct Scorer<'t> {
     decreased: Option<usize>,
     /// The first caveat ([`CAVEATS`]): a sentence it leaves neutral was judged so by it.
     caveat: Option<(usize, usize)>,
+    /// The last negative cue a negator flipped, as (its end, its clause): a deficit joined to
+    /// it by "or" or "and" is denied with it.
+    denied_deficit: Option<(usize, usize)>,
 }
 
 impl<'t> Scorer<'t> {
@@ -350,6 +306,7 @@ impl<'t> Scorer<'t> {
             plain_negative: None,
             decreased: None,
             caveat: None,
+            denied_deficit: None,
         }
     }
 
@@ -399,7 +356,8 @@ impl<'t> Scorer<'t> {
         // school"), not what is missing: it flips a cue it reaches but says nothing alone.
         let alone = kind == Negation::Plain && !describes_whom(&self.lower[..h.start]);
         let (start, clause) = (h.start, self.clause_of(h.start));
-        self.negator = Some(Negator { word: self.word_at(h.start), start, clause, kind, alone });
+        let verbal = alone && reach::verbal(kind, word);
+        self.negator = Some(Negator { word: self.word_at(h.start), start, clause, kind, alone, verbal });
     }
 
     /// Whether the word of decrease at `h` comes right after the last amount, past only
@@ -473,7 +431,20 @@ impl<'t> Scorer<'t> {
         if positive && negated.is_none() && listed.is_some() {
             return; // already counted in the negation that governs it
         }
+        // A deficit right after a negated one is denied with it ("without unnecessary delay",
+        // "no unnecessary or prolonged intervention").
+        let joined = self
+            .denied_deficit
+            .filter(|&(end, c)| c == clause && matches!(self.lower[end..h.start].trim(), "" | "or" | "and" | "nor"));
+        if !positive && negated.is_none() && joined.is_some() {
+            self.denied_deficit = Some((h.end, clause));
+            if let Some(last) = self.cues.last_mut() {
+                last.1 = h.end;
+            }
+            return;
+        }
         self.denied = None;
+        self.denied_deficit = (!positive && negated.is_some()).then_some((h.end, clause));
         let negation =
             if positive { negated.is_some() } else { negated.is_none() && denies(&self.lower[h.start..h.end]) };
         if negation {
@@ -502,9 +473,21 @@ impl<'t> Scorer<'t> {
         self.negator = None;
     }
 
+    /// A caveat before a verb of judging ("too soon to see the impact") says when impact can
+    /// be judged: the good words after it in its clause are what cannot yet be seen. Before any
+    /// other word it is a judgement ("returned home too early to benefit").
     fn inert(&mut self, h: &CueHit) {
-        if self.caveat.is_none() && CAVEATS.contains(&&self.lower[h.start..h.end]) {
-            self.caveat = Some((h.start, h.end));
+        if !CAVEATS.contains(&&self.lower[h.start..h.end]) {
+            return;
+        }
+        let clause = self.clause_of(h.start);
+        let next = self.lower[h.end..].split(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty());
+        if next.is_some_and(|w| JUDGING.contains(&w)) {
+            self.caveat = self.caveat.or(Some((h.start, h.end)));
+            self.obliged = Some(clause);
+        } else {
+            self.add(clause, weight::NEGATIVE);
+            self.cues.push((h.start, h.end));
         }
     }
 

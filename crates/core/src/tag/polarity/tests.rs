@@ -71,7 +71,7 @@ fn scorer_table() {
         // … as it is past a relative or subordinate clause's first word …
         ("Plans are !not shared with staff who work +well.", Strength, &["well"]),
         // … and beyond five words for a word of decrease, which denies no verb phrase.
-        ("!Reducing the risk of domestic abuse is +strong.", Strength, &["strong"]),
+        ("Work !reducing the risk of harm to these children +well.", Strength, &["well"]),
         // A gap of short comma-separated words is within reach.
         ("It is !not, in truth, +effective.", Improvement, &["not, in truth, effective"]),
         // A negator no cue follows still says something is missing (0.75): a positive (1.0)
