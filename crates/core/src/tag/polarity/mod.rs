@@ -119,12 +119,13 @@ struct CueHit {
 ///
 /// The sentence is cut into clauses ([`clauses`]); each cue adds its [`weight`] to its
 /// clause's score, a negator flipping the cue within [`NEGATION_REACH`] words after it in the
-/// same clause (a verbal negation a good word further on: [`reach::PREDICATE_REACH`]); positive words after an obligation ("should", "need to") are the goal, not the
-/// state, and do not count; a negation governs the qualities listed after it ("not specific,
-/// clear or effective" counts once); a word of decrease right after an amount, past only
-/// auxiliaries, flips it ("delays have now been reduced"). Clauses of opposite signs make the
-/// sentence mixed, as does a clause whose positive and negative evidence cancel out, or one that
-/// reports a mix and says nothing more.
+/// same clause (a verbal negation a good word further on: [`reach::PREDICATE_REACH`]);
+/// positive words after an obligation ("should", "need to") or a caveat ("too soon to see")
+/// are the goal or what cannot yet be seen, not the state, and do not count; a negation
+/// governs the qualities listed after it ("not specific, clear or effective" counts once); a
+/// word of decrease right after an amount, past only auxiliaries, flips it ("delays have now
+/// been reduced"). Clauses of opposite signs make the sentence mixed, as does a clause whose
+/// positive and negative evidence cancel out, or one that reports a mix and says nothing more.
 pub(crate) fn judge(text: &str, hits: &[(usize, usize, u32)], buffers: &mut Buffers) -> Verdict {
     if hits.is_empty() {
         // Most sentences say nothing evaluative: no clauses to find, nothing to score.
