@@ -83,8 +83,12 @@ fn opens_clause(gap: &str) -> bool {
 /// Whether "and" or "but" and a verb start a second predicate in `gap` ("children are not
 /// passed between teams and are seen promptly").
 fn second_predicate(gap: &str) -> bool {
-    let w: Vec<&str> = words(gap).collect();
-    w.windows(2).any(|p| matches!(p[0], "and" | "but") && FINITE.contains(&p[1]))
+    let mut joined = false;
+    words(gap).any(|w| {
+        let starts = joined && FINITE.contains(&w);
+        joined = matches!(w, "and" | "but");
+        starts
+    })
 }
 
 /// Whether `before` (a sentence up to a negator) ends in "who", perhaps with an auxiliary: the
