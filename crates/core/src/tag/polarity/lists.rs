@@ -283,6 +283,19 @@ pub(super) const OBLIGATIONS: &[&str] = &[
     "would strengthen",
     "would further",
     "could have",
+    "would be better",
+    "would assist",
+    "would support",
+    "would promote",
+    "would enable",
+    "would help",
+    "would enhance",
+    "would demonstrate",
+    "would assure",
+    "would make",
+    "would lead",
+    "requires further",
+    "require further",
 ];
 
 /// Negative cues that report a mix rather than a deficit ("children have mixed experiences",
@@ -309,3 +322,8 @@ pub(super) fn balanced(cue: &str) -> bool {
         .iter()
         .any(|b| b.len() == cue.len() && b.bytes().zip(cue.bytes()).all(|(x, y)| x == y || (x == b' ' && y == b'-')))
 }
+
+/// Words after which a verb phrase's adverb stands last ("reduce risk effectively and …",
+/// "prevent drift quickly by …"): an adverb of manner before them says how, not what.
+pub(super) const PHRASE_ENDS: &[&str] =
+    &["and", "or", "but", "to", "by", "through", "for", "with", "in", "at", "so", "as", "when", "where", "while"];

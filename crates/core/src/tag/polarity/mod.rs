@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 use super::taxonomy::Lexicon;
 use lists::{
     AFTER_DECREASE, AUXILIARIES, CAVEATS, COMPARATIVES, CONCESSIVE, CONDITIONS, DECREASABLE, DECREASE, DEFICITS, INERT,
-    JUDGING, OBLIGATIONS, OPENERS,
+    JUDGING, OBLIGATIONS, OPENERS, PHRASE_ENDS,
 };
 
 mod lists;
@@ -280,6 +280,10 @@ struct Scorer<'t> {
     /// The last negative cue a negator flipped, as (its end, its clause): a deficit joined to
     /// it by "or" or "and" is denied with it.
     denied_deficit: Option<(usize, usize)>,
+    /// The last good word a verbal negation flipped, as (its end, its clause): the good words
+    /// of a purpose after it ("does not have clear targets to enable them to monitor progress")
+    /// are what the missing thing would do, and count for nothing.
+    denied_purpose: Option<(usize, usize)>,
 }
 
 impl<'t> Scorer<'t> {
@@ -308,6 +312,7 @@ impl<'t> Scorer<'t> {
             decreased: None,
             caveat: None,
             denied_deficit: None,
+            denied_purpose: None,
         }
     }
 
@@ -408,8 +413,29 @@ impl<'t> Scorer<'t> {
                 // … and not past a verb: what follows it is said of the clause's subject
                 // ("actions to minimise risk are insufficiently detailed").
                 && (n.kind != Negation::Decrease || !gap.split_whitespace().any(|w| FINITE.contains(&w)))
+                // … nor an adverb that says how the decrease is done ("reduce risk effectively").
+                && (n.kind != Negation::Decrease || h.kind != Cue::Positive || !self.says_how(h))
                 // A comparative lessens a quality, not a deficit ("less urgent needs had to wait").
                 && (n.kind != Negation::Comparative || h.kind == Cue::Positive)
+        })
+    }
+
+    /// Whether the good word at `h` is an adverb of manner closing its verb phrase ("reduce risk
+    /// to them effectively.", "prevent drift quickly and …"), not a quality of the object.
+    fn says_how(&self, h: &CueHit) -> bool {
+        let word = &self.lower[h.start..h.end];
+        let next = self.lower[h.end..].split_whitespace().next().unwrap_or("");
+        word.ends_with("ly")
+            && !matches!(word, "timely" | "early")
+            && (next.is_empty() || next.starts_with(|c: char| !c.is_alphanumeric()) || PHRASE_ENDS.contains(&next))
+    }
+
+    /// Whether a good word at `start` in `clause` stands in a purpose ("to …") after a good
+    /// word a verbal negation flipped.
+    fn purpose_of_denied(&self, start: usize, clause: usize) -> bool {
+        self.denied_purpose.is_some_and(|(end, c)| {
+            let gap = &self.lower[end.min(start)..start];
+            c == clause && !gap.contains(['.', ';', ':']) && gap.split_whitespace().any(|w| w == "to")
         })
     }
 
@@ -432,6 +458,9 @@ impl<'t> Scorer<'t> {
         if positive && negated.is_none() && listed.is_some() {
             return; // already counted in the negation that governs it
         }
+        if positive && negated.is_none() && self.purpose_of_denied(h.start, clause) {
+            return;
+        }
         // A deficit right after a negated one is denied with it ("without unnecessary delay",
         // "no unnecessary or prolonged intervention").
         let joined = self
@@ -446,6 +475,9 @@ impl<'t> Scorer<'t> {
         }
         self.denied = None;
         self.denied_deficit = (!positive && negated.is_some()).then_some((h.end, clause));
+        if positive && negated.is_some_and(|n| n.verbal) {
+            self.denied_purpose = Some((h.end, clause));
+        }
         let negation =
             if positive { negated.is_some() } else { negated.is_none() && denies(&self.lower[h.start..h.end]) };
         if negation {

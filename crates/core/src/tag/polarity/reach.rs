@@ -67,13 +67,20 @@ pub(super) fn reaches(n: Negator, w: usize, kind: Cue, gap: &str) -> bool {
     distance <= NEGATION_REACH
         || (n.verbal
             && kind == Cue::Positive
-            && distance <= PREDICATE_REACH
+            && (distance <= PREDICATE_REACH || purpose(gap))
             && !opens_clause(gap)
             && !second_predicate(gap))
 }
 
 fn words(text: &str) -> impl DoubleEndedIterator<Item = &str> {
     text.split(|c: char| !c.is_alphanumeric() && c != '\'').filter(|w| !w.is_empty())
+}
+
+/// Whether `gap` ends in "to": the good word after it opens the purpose of the verb phrase a
+/// negation denies ("are not systematically capturing the views of care leavers to help to
+/// inform services"), however far that phrase runs.
+fn purpose(gap: &str) -> bool {
+    words(gap).next_back() == Some("to")
 }
 
 fn opens_clause(gap: &str) -> bool {

@@ -161,6 +161,12 @@ fn scorer_table() {
         // to minimise risk are insufficiently detailed").
         ("Risks are !reducing for children, +enabling them to stay.", Strength, &["enabling"]),
         ("Actions to !minimise risk are -insufficiently detailed.", Improvement, &["insufficiently"]),
+        // … nor an adverb that says how the decrease is done, last in its phrase: it counts as
+        // it stands …
+        ("Staff act to !reduce risk +effectively.", Strength, &["effectively"]),
+        ("Staff act to !reduce risk +quickly and +safely.", Strength, &["quickly", "safely"]),
+        // … though an adjective of its object is flipped ("reduced timely access").
+        ("This has !reduced +timely access.", Improvement, &["reduced timely"]),
         // In a relative clause a negation picks out a group: it says nothing alone …
         ("It teaches children who !cannot attend school.", Neutral, &[]),
         ("It teaches children who do !not attend school.", Neutral, &[]),
@@ -177,6 +183,28 @@ fn scorer_table() {
         // A caveat judges neither way, and is given as the cue of the neutral sentence.
         ("It is =too_soon_to see the impact.", Neutral, &["too soon to"]),
         ("Plans are +clear, but it is =too_early_to see the impact.", Strength, &["clear"]),
+        // A negation reaches, however far, the good word that opens the purpose of the verb
+        // phrase it denies ("to help to inform") …
+        (
+            "Leaders are !not capturing the views of all of the care leavers to +help_to inform plans.",
+            Improvement,
+            &["not capturing the views of all of the care leavers to help to"],
+        ),
+        // … but not past a relative word on the way.
+        (
+            "Leaders are !not capturing the views of those who were asked to +help_to inform plans.",
+            Strength,
+            &["help to"],
+        ),
+        // Once a negation has flipped a good word, the good words of a purpose after it are
+        // what the missing thing would do: they count for nothing.
+        (
+            "The plan does !not have +clear targets to +enable staff to monitor +progress.",
+            Improvement,
+            &["not have clear"],
+        ),
+        // Past the end of the sentence they count again.
+        ("It is !not +clear. Staff work to +improve plans.", Improvement, &["not clear", "improve"]),
         // Inert phrases are no cue.
         ("Schools =as_well_as police attend.", Neutral, &[]),
     ];
