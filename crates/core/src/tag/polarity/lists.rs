@@ -40,6 +40,14 @@ pub(super) const DECREASE: &[&str] = &[
     "fewer",
     "resolved",
     "cleared",
+    "relieve",
+    "relieves",
+    "relieved",
+    "relieving",
+    "alleviate",
+    "alleviates",
+    "alleviated",
+    "alleviating",
 ];
 
 /// Negators that flip the quality they govern ("less clear", "less well informed and involved")
@@ -151,7 +159,19 @@ pub(super) const DEFICITS: &[&str] = &[
     "insufficient",
     "little evidence",
     "no evidence",
-    // What something gets in the way of is what it prevents.
+    // What something gets in the way of, hinders or hampers is what it prevents.
+    "hinder",
+    "hinders",
+    "hindered",
+    "hindering",
+    "hamper",
+    "hampers",
+    "hampered",
+    "hampering",
+    "impede",
+    "impedes",
+    "impeded",
+    "impeding",
     "get in the way",
     "gets in the way",
     "getting in the way",
@@ -208,6 +228,12 @@ pub(super) const INERT: &[&str] = &[
     // Who needs more is a group, not a need of the service's own ("children who need more help").
     "who need more",
     "who needs more",
+    // A weakness in the past tense is history, what an earlier inspection found ("this was an
+    // area for improvement at the most recent inspection").
+    "was an area for improvement",
+    "was an area for development",
+    "were areas for improvement",
+    "were areas for development",
     // Caveats ([`CAVEATS`]).
     "too soon to",
     "too early to",

@@ -280,9 +280,9 @@ struct Scorer<'t> {
     /// The last negative cue a negator flipped, as (its end, its clause): a deficit joined to
     /// it by "or" or "and" is denied with it.
     denied_deficit: Option<(usize, usize)>,
-    /// The last good word a verbal negation flipped, as (its end, its clause): the good words
-    /// of a purpose after it ("does not have clear targets to enable them to monitor progress")
-    /// are what the missing thing would do, and count for nothing.
+    /// The last good word a verbal negation flipped, or the last excess ("too high"), as (its
+    /// end, its clause): the good words of a purpose after it ("does not have clear targets to
+    /// enable them to monitor progress") are what is missing, and count for nothing.
     denied_purpose: Option<(usize, usize)>,
 }
 
@@ -431,7 +431,7 @@ impl<'t> Scorer<'t> {
     }
 
     /// Whether a good word at `start` in `clause` stands in a purpose ("to …") after a good
-    /// word a verbal negation flipped.
+    /// word a verbal negation flipped, or after an excess.
     fn purpose_of_denied(&self, start: usize, clause: usize) -> bool {
         self.denied_purpose.is_some_and(|(end, c)| {
             let gap = &self.lower[end.min(start)..start];
@@ -475,7 +475,10 @@ impl<'t> Scorer<'t> {
         }
         self.denied = None;
         self.denied_deficit = (!positive && negated.is_some()).then_some((h.end, clause));
-        if positive && negated.is_some_and(|n| n.verbal) {
+        // What a denied good word or an excess ("too high for them to do effective work") would
+        // serve, said in a purpose after it, is missing too.
+        let excess = !positive && negated.is_none() && self.lower[h.start..h.end].starts_with("too ");
+        if excess || (positive && negated.is_some_and(|n| n.verbal)) {
             self.denied_purpose = Some((h.end, clause));
         }
         let negation =

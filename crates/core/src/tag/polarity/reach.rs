@@ -67,7 +67,7 @@ pub(super) fn reaches(n: Negator, w: usize, kind: Cue, gap: &str) -> bool {
     distance <= NEGATION_REACH
         || (n.verbal
             && kind == Cue::Positive
-            && (distance <= PREDICATE_REACH || purpose(gap))
+            && (distance <= PREDICATE_REACH || purpose(gap) || manner(gap))
             && !opens_clause(gap)
             && !second_predicate(gap))
 }
@@ -81,6 +81,14 @@ fn words(text: &str) -> impl DoubleEndedIterator<Item = &str> {
 /// inform services"), however far that phrase runs.
 fn purpose(gap: &str) -> bool {
     words(gap).next_back() == Some("to")
+}
+
+/// Whether `gap` ends in "in a" or "in an": the good word after it opens the manner phrase
+/// that closes the verb phrase a negation denies ("do not share the minutes of strategy
+/// meetings in a timely manner").
+fn manner(gap: &str) -> bool {
+    let mut w = words(gap).rev();
+    matches!(w.next(), Some("a" | "an")) && w.next() == Some("in")
 }
 
 fn opens_clause(gap: &str) -> bool {

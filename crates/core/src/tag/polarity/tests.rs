@@ -196,6 +196,14 @@ fn scorer_table() {
             Strength,
             &["help to"],
         ),
+        // … and the good word that opens the manner phrase closing it ("in a timely manner").
+        (
+            "Staff do !not share the minutes of all of the meetings in a +timely manner.",
+            Improvement,
+            &["not share the minutes of all of the meetings in a timely"],
+        ),
+        // An excess denies the purpose after it as a negation does.
+        ("Caseloads are -too_high for them to do +effective and +timely work.", Improvement, &["too high"]),
         // Once a negation has flipped a good word, the good words of a purpose after it are
         // what the missing thing would do: they count for nothing.
         (
