@@ -196,6 +196,32 @@ fn where_negations_and_caveats_stop() {
         ("Work to prevent children going missing remains limited.", Improvement),
         // "Less than" counts; it does not lessen.
         ("Children are seen in less than a week by skilled workers.", Strength),
+        // A far negation reaches a purpose or a manner phrase only within one plain verb
+        // phrase: not past "and" and another verb, nor past a verb of its own.
+        (
+            "Practitioners never give up on young people and work tirelessly with partners to enable them to stay safe.",
+            Strength,
+        ),
+        ("Leaders do not shy away from challenge and respond to concerns in a timely and decisive way.", Strength),
+        (
+            "Referrals which do not meet the threshold for statutory services are stepped down to early help in a timely manner.",
+            Strength,
+        ),
+        // An adverb after the object of a verb of decrease says how the decrease is done …
+        ("Staff work to reduce risk to them effectively.", Strength),
+        // … unless it belongs to a verb of what is prevented.
+        ("This prevents workers responding quickly to concerns.", Improvement),
+        ("This has prevented children being seen quickly.", Improvement),
+        ("There are fewer children seen promptly.", Improvement),
+        // The purpose of a denied good word or of an excess, in the same phrase only.
+        (
+            "Caseloads were previously too high, and leaders have responded to this decisively with effective recruitment and robust workforce planning.",
+            Strength,
+        ),
+        // Cue words in their other senses: a time, a kind of case, a feeling.
+        ("Workers are flexible and visit families late in the day when parents are at home.", Strength),
+        ("Contacts that require further assessment are passed promptly to the assessment team.", Strength),
+        ("Carers were relieved to receive timely support.", Strength),
     ];
     for (sentence, want) in cases {
         let (got, cues) = tagger.polarity(sentence);

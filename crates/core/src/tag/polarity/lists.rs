@@ -42,7 +42,6 @@ pub(super) const DECREASE: &[&str] = &[
     "cleared",
     "relieve",
     "relieves",
-    "relieved",
     "relieving",
     "alleviate",
     "alleviates",
@@ -228,6 +227,13 @@ pub(super) const INERT: &[&str] = &[
     // Who needs more is a group, not a need of the service's own ("children who need more help").
     "who need more",
     "who needs more",
+    // "Late" of a time, not of a service ("visit families late in the day", "since late 2022").
+    "late in the",
+    "since late",
+    "until late",
+    "from late",
+    "by late",
+    "late at night",
     // A weakness in the past tense is history, what an earlier inspection found ("this was an
     // area for improvement at the most recent inspection").
     "was an area for improvement",
@@ -310,18 +316,23 @@ pub(super) const OBLIGATIONS: &[&str] = &[
     "would further",
     "could have",
     "would be better",
+    "requires further development",
+    "require further development",
+    "requires further work",
+    "require further work",
+    "requires further embedding",
+    "require further embedding",
+    "requires further strengthening",
+    "require further strengthening",
+    "requires further improvement",
+    "require further improvement",
     "would assist",
-    "would support",
     "would promote",
     "would enable",
     "would help",
     "would enhance",
     "would demonstrate",
     "would assure",
-    "would make",
-    "would lead",
-    "requires further",
-    "require further",
 ];
 
 /// Negative cues that report a mix rather than a deficit ("children have mixed experiences",
@@ -349,7 +360,7 @@ pub(super) fn balanced(cue: &str) -> bool {
         .any(|b| b.len() == cue.len() && b.bytes().zip(cue.bytes()).all(|(x, y)| x == y || (x == b' ' && y == b'-')))
 }
 
-/// Words after which a verb phrase's adverb stands last ("reduce risk effectively and …",
-/// "prevent drift quickly by …"): an adverb of manner before them says how, not what.
+/// Words that may follow the adverb closing a verb phrase ("reduce risk effectively and …",
+/// "prevent drift quickly by …"): an adverb of manner right before one says how, not what.
 pub(super) const PHRASE_ENDS: &[&str] =
     &["and", "or", "but", "to", "by", "through", "for", "with", "in", "at", "so", "as", "when", "where", "while"];

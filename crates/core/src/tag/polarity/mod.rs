@@ -9,7 +9,7 @@
 //! opposite ways ("…, but …") make it `mixed`. A deficit of capability or of progress ("not
 //! enough time to", "yet to", "unable to") governs the rest of its clause: the good qualities
 //! after it are what is missing. A report of a mix ("children have mixed experiences") makes its
-//! clause pull both ways.
+//! clause pull both ways. Where negations stop, and what they reach, is in [`reach`].
 
 use std::cell::Cell;
 
@@ -18,13 +18,13 @@ use serde::{Deserialize, Serialize};
 use super::taxonomy::Lexicon;
 use lists::{
     AFTER_DECREASE, AUXILIARIES, CAVEATS, COMPARATIVES, CONCESSIVE, CONDITIONS, DECREASABLE, DECREASE, DEFICITS, INERT,
-    JUDGING, OBLIGATIONS, OPENERS, PHRASE_ENDS,
+    JUDGING, OBLIGATIONS, OPENERS,
 };
 
 mod lists;
 mod reach;
 
-use reach::{FINITE, NEGATION_REACH, denies, describes_whom, is_list_gap, reaches};
+use reach::{FINITE, NEGATION_REACH, denies, describes_whom, is_list_gap, reaches, says_how};
 
 /// Whether a finding is a strength, an improvement, both, or neither.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -119,7 +119,12 @@ struct CueHit {
 ///
 /// The sentence is cut into clauses ([`clauses`]); each cue adds its [`weight`] to its
 /// clause's score, a negator flipping the cue within [`NEGATION_REACH`] words after it in the
-/// same clause (a verbal negation a good word further on: [`reach::PREDICATE_REACH`]);
+/// same clause (a verbal negation a good word further on: [`reach::PREDICATE_REACH`], or the
+/// good word that opens the purpose or manner phrase closing what it denies, "not capturing
+/// their views to help to inform", "do not share minutes in a timely manner"; a word of decrease
+/// not the adverb saying how it is done, "reduce risk effectively"); the good words of the
+/// purpose of a denied good word or of an excess ("too high for them to do effective work")
+/// count for nothing;
 /// positive words after an obligation ("should", "need to") or a caveat ("too soon to see")
 /// are the goal or what cannot yet be seen, not the state, and do not count; a negation
 /// governs the qualities listed after it ("not specific, clear or effective" counts once); a
@@ -281,8 +286,9 @@ struct Scorer<'t> {
     /// it by "or" or "and" is denied with it.
     denied_deficit: Option<(usize, usize)>,
     /// The last good word a verbal negation flipped, or the last excess ("too high"), as (its
-    /// end, its clause): the good words of a purpose after it ("does not have clear targets to
-    /// enable them to monitor progress") are what is missing, and count for nothing.
+    /// end, its clause): the good words after a "to" that follows it in the same phrase — no
+    /// punctuation, "and" or verb of its own between — are its purpose ("does not have clear
+    /// targets to enable them to monitor progress"), what is missing, and count for nothing.
     denied_purpose: Option<(usize, usize)>,
 }
 
@@ -414,28 +420,22 @@ impl<'t> Scorer<'t> {
                 // ("actions to minimise risk are insufficiently detailed").
                 && (n.kind != Negation::Decrease || !gap.split_whitespace().any(|w| FINITE.contains(&w)))
                 // … nor an adverb that says how the decrease is done ("reduce risk effectively").
-                && (n.kind != Negation::Decrease || h.kind != Cue::Positive || !self.says_how(h))
+                && (n.kind != Negation::Decrease || h.kind != Cue::Positive || !says_how(self.lower, n.start, h.start, h.end))
                 // A comparative lessens a quality, not a deficit ("less urgent needs had to wait").
                 && (n.kind != Negation::Comparative || h.kind == Cue::Positive)
         })
     }
 
-    /// Whether the good word at `h` is an adverb of manner closing its verb phrase ("reduce risk
-    /// to them effectively.", "prevent drift quickly and …"), not a quality of the object.
-    fn says_how(&self, h: &CueHit) -> bool {
-        let word = &self.lower[h.start..h.end];
-        let next = self.lower[h.end..].split_whitespace().next().unwrap_or("");
-        word.ends_with("ly")
-            && !matches!(word, "timely" | "early")
-            && (next.is_empty() || next.starts_with(|c: char| !c.is_alphanumeric()) || PHRASE_ENDS.contains(&next))
-    }
-
-    /// Whether a good word at `start` in `clause` stands in a purpose ("to …") after a good
-    /// word a verbal negation flipped, or after an excess.
+    /// Whether a good word at `start` in `clause` stands in the purpose ("to …") of a good word
+    /// a verbal negation flipped, or of an excess, in the same phrase.
     fn purpose_of_denied(&self, start: usize, clause: usize) -> bool {
         self.denied_purpose.is_some_and(|(end, c)| {
             let gap = &self.lower[end.min(start)..start];
-            c == clause && !gap.contains(['.', ';', ':']) && gap.split_whitespace().any(|w| w == "to")
+            let words = || gap.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
+            c == clause
+                && !gap.contains(['.', ';', ':', ',', '!', '?'])
+                && words().any(|w| w == "to")
+                && !words().any(|w| w == "and" || FINITE.contains(&w))
         })
     }
 
@@ -477,7 +477,8 @@ impl<'t> Scorer<'t> {
         self.denied_deficit = (!positive && negated.is_some()).then_some((h.end, clause));
         // What a denied good word or an excess ("too high for them to do effective work") would
         // serve, said in a purpose after it, is missing too.
-        let excess = !positive && negated.is_none() && self.lower[h.start..h.end].starts_with("too ");
+        let cue_text = &self.lower[h.start..h.end];
+        let excess = !positive && negated.is_none() && cue_text.starts_with("too ") && cue_text != "too often";
         if excess || (positive && negated.is_some_and(|n| n.verbal)) {
             self.denied_purpose = Some((h.end, clause));
         }

@@ -1,7 +1,7 @@
 //! How far a negator reaches: to the cue it flips, across the verb phrase a negation denies, and
 //! along a list of the qualities it denies; and when a negation only says whom it means.
 
-use super::lists::AUXILIARIES;
+use super::lists::{AUXILIARIES, PHRASE_ENDS};
 use super::{Cue, Negation, Negator};
 
 /// How far, in words, a negator reaches to the cue it flips, and a negation to the qualities
@@ -67,7 +67,7 @@ pub(super) fn reaches(n: Negator, w: usize, kind: Cue, gap: &str) -> bool {
     distance <= NEGATION_REACH
         || (n.verbal
             && kind == Cue::Positive
-            && (distance <= PREDICATE_REACH || purpose(gap) || manner(gap))
+            && (distance <= PREDICATE_REACH || ((purpose(gap) || manner(gap)) && plain_phrase(gap)))
             && !opens_clause(gap)
             && !second_predicate(gap))
 }
@@ -89,6 +89,31 @@ fn purpose(gap: &str) -> bool {
 fn manner(gap: &str) -> bool {
     let mut w = words(gap).rev();
     matches!(w.next(), Some("a" | "an")) && w.next() == Some("in")
+}
+
+/// Whether `gap` is one plain verb phrase: no conjunction (which may join a second verb:
+/// "never give up on young people and work tirelessly … to enable") and no verb of its own.
+fn plain_phrase(gap: &str) -> bool {
+    !words(gap).any(|w| matches!(w, "and" | "or" | "but" | "unless" | "nor") || FINITE.contains(&w))
+}
+
+/// Whether the good word at `start..end` of `lower` is an adverb of manner that closes the
+/// phrase of the verb of decrease at `verb` ("reduce risk to them effectively.", "prevent
+/// drift quickly and …"), not a quality of its object: within three words of it, with no verb
+/// of the object's between ("prevents workers responding quickly", "reduces their ability to
+/// act quickly", "fewer children seen promptly").
+pub(super) fn says_how(lower: &str, verb: usize, start: usize, end: usize) -> bool {
+    let word = &lower[start..end];
+    let next = lower[end..].split_whitespace().next().unwrap_or("");
+    let mut gap = lower[verb..start].split_whitespace();
+    let decrease = gap.next().unwrap_or("");
+    let inner_verb = |w: &str| w.ends_with("ing") || w.ends_with("ed") || matches!(w, "seen" | "being" | "been" | "be");
+    word.ends_with("ly")
+        && !matches!(word, "timely" | "early")
+        && decrease != "fewer"
+        && gap.clone().count() <= 3
+        && !gap.any(inner_verb)
+        && (next.is_empty() || next.starts_with(|c: char| !c.is_alphanumeric()) || PHRASE_ENDS.contains(&next))
 }
 
 fn opens_clause(gap: &str) -> bool {

@@ -203,7 +203,9 @@ fn scorer_table() {
             &["not share the minutes of all of the meetings in a timely"],
         ),
         // An excess denies the purpose after it as a negation does.
-        ("Caseloads are -too_high for them to do +effective and +timely work.", Improvement, &["too high"]),
+        ("Caseloads are -too_high for them to do +effective work in a +timely way.", Improvement, &["too high"]),
+        // … but not past "and" (which may join another verb).
+        ("Caseloads are -too_high and staff work to give +effective help.", Improvement, &["too high", "effective"]),
         // Once a negation has flipped a good word, the good words of a purpose after it are
         // what the missing thing would do: they count for nothing.
         (
